@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace Linkage.Cli.Commands;
+
+/// <summary>Every top-level command of the <c>linkage</c> tool; each lives in its own file.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All() =>
+    [
+    ];
+}
