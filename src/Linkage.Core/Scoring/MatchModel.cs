@@ -1,0 +1,87 @@
+using System.Text.Json.Serialization;
+
+namespace Linkage.Scoring;
+
+/// <summary>
+/// A Fellegi–Sunter model as data: the prior, each comparison's ordered levels with m and u probabilities,
+/// the blocking rules and the decision thresholds. Serialized as versioned JSON
+/// (schema: data-schemas/model.schema.json) and compiled into a weight table for scoring.
+/// </summary>
+public sealed record MatchModel
+{
+    /// <summary>The JSON format version this code reads and writes.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    [JsonPropertyName("format_version")]
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
+    /// <summary>A name for the model and how it came about, shown in runs and reports.</summary>
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = "unnamed";
+
+    [JsonPropertyName("description")]
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Probability that a reference–listing pair drawn at random is the same child.</summary>
+    [JsonPropertyName("prior")]
+    public double Prior { get; init; }
+
+    [JsonPropertyName("thresholds")]
+    public DecisionThresholds Thresholds { get; init; } = new();
+
+    [JsonPropertyName("comparisons")]
+    public IReadOnlyList<ComparisonModel> Comparisons { get; init; } = [];
+
+    [JsonPropertyName("blocking_rules")]
+    public IReadOnlyList<BlockingRuleModel> BlockingRules { get; init; } = [];
+}
+
+/// <summary>Probabilities at or above which a pair is decided <c>match</c> or sent to <c>review</c>.</summary>
+public sealed record DecisionThresholds
+{
+    [JsonPropertyName("match")]
+    public double Match { get; init; } = 0.9;
+
+    [JsonPropertyName("review")]
+    public double Review { get; init; } = 0.2;
+}
+
+/// <summary>One comparison (a field) with its levels, strongest first.</summary>
+public sealed record ComparisonModel
+{
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    [JsonPropertyName("levels")]
+    public required IReadOnlyList<LevelModel> Levels { get; init; }
+}
+
+/// <summary>
+/// One level of a comparison. <see cref="M"/> is P(level | same child), <see cref="U"/> is P(level | different
+/// children); the weight is log2(m/u). A null level (a value missing on either side) weighs 0.
+/// </summary>
+public sealed record LevelModel
+{
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    [JsonPropertyName("m")]
+    public double M { get; init; }
+
+    [JsonPropertyName("u")]
+    public double U { get; init; }
+
+    [JsonPropertyName("is_null")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool IsNull { get; init; }
+}
+
+/// <summary>A blocking rule: candidate pairs share every listed key.</summary>
+public sealed record BlockingRuleModel
+{
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    [JsonPropertyName("keys")]
+    public required IReadOnlyList<string> Keys { get; init; }
+}

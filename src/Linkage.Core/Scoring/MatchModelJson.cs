@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Linkage.Scoring;
+
+/// <summary>Reads and writes <see cref="MatchModel"/> as JSON, checking what the schema cannot.</summary>
+public static class MatchModelJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static string Serialize(MatchModel model) => JsonSerializer.Serialize(model, Options);
+
+    /// <exception cref="InvalidDataException">The JSON is malformed or describes an unusable model.</exception>
+    public static MatchModel Deserialize(string json, string sourceName)
+    {
+        MatchModel? model;
+        try
+        {
+            model = JsonSerializer.Deserialize<MatchModel>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{sourceName}: not a valid model ({ex.Message})", ex);
+        }
+        if (model is null)
+        {
+            throw new InvalidDataException($"{sourceName}: empty model");
+        }
+        Validate(model, sourceName);
+        return model;
+    }
+
+    public static MatchModel Load(string path) => Deserialize(File.ReadAllText(path), path);
+
+    public static void Save(MatchModel model, string path) => File.WriteAllText(path, Serialize(model));
+
+    private static void Validate(MatchModel model, string sourceName)
+    {
+        if (model.FormatVersion != MatchModel.CurrentFormatVersion)
+        {
+            throw new InvalidDataException(
+                $"{sourceName}: model format version {model.FormatVersion} is not supported (this build reads {MatchModel.CurrentFormatVersion})");
+        }
+        if (model.Prior is <= 0 or >= 1)
+        {
+            throw new InvalidDataException($"{sourceName}: prior must be strictly between 0 and 1, got {model.Prior}");
+        }
+        if (model.Thresholds.Review > model.Thresholds.Match)
+        {
+            throw new InvalidDataException($"{sourceName}: the review threshold is above the match threshold");
+        }
+        foreach (var comparison in model.Comparisons)
+        {
+            if (comparison.Levels.Count is 0 or > byte.MaxValue)
+            {
+                throw new InvalidDataException($"{sourceName}: comparison '{comparison.Name}' needs 1 to 255 levels");
+            }
+            foreach (var level in comparison.Levels.Where(l => !l.IsNull))
+            {
+                if (level.M is <= 0 or > 1 || level.U is <= 0 or > 1)
+                {
+                    throw new InvalidDataException(
+                        $"{sourceName}: comparison '{comparison.Name}' level '{level.Name}' needs m and u in (0, 1]");
+                }
+            }
+        }
+    }
+}
