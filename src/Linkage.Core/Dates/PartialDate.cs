@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Linkage.Dates;
 
@@ -10,111 +9,70 @@ public enum DatePrecision : byte
     Year = 1,
     YearMonth = 2,
     Day = 3,
+    /// <summary>A span of whole months, from an age on a listing ("3 года" read on the scrape date).</summary>
+    MonthRange = 4,
 }
 
 /// <summary>
-/// A birth date known to the year, the month or the day. Month and day are 0 when unknown.
-/// Packs into one integer (<see cref="Packed"/>) for the comparison hot path.
+/// A birth date known to the year, the month or the day, or a span of months implied by an age.
+/// Month and day are 0 when unknown. A span starts at <see cref="Year"/>-<see cref="Month"/> and covers
+/// <see cref="RangeMonths"/> further months. Packs into one integer (<see cref="Packed"/>) for the hot path.
 /// </summary>
-public readonly record struct PartialDate(int Year, int Month, int Day)
+public readonly partial record struct PartialDate(int Year, int Month, int Day)
 {
+    /// <summary>The longest span an age can imply: "N лет" read on one day covers 13 calendar months.</summary>
+    internal const int MaxRangeMonths = 20;
+
     public static PartialDate Missing => default;
+
+    /// <summary>Months after the first one that a span covers; 0 for an ordinary date.</summary>
+    public int RangeMonths { get; init; }
 
     public DatePrecision Precision =>
         Year == 0 ? DatePrecision.Missing
+        : RangeMonths > 0 ? DatePrecision.MonthRange
         : Month == 0 ? DatePrecision.Year
         : Day == 0 ? DatePrecision.YearMonth
         : DatePrecision.Day;
 
     public bool IsMissing => Year == 0;
 
-    /// <summary>yyyymmdd with zeros for unknown parts; 0 when missing.</summary>
-    public int Packed => Year * 10000 + Month * 100 + Day;
+    /// <summary>
+    /// rryyyymmdd: yyyymmdd with zeros for unknown parts, plus <see cref="RangeMonths"/> × 10⁸ for a span;
+    /// 0 when missing. Ordinary dates keep the plain yyyymmdd value.
+    /// </summary>
+    public int Packed => RangeMonths * 100_000_000 + Year * 10000 + Month * 100 + Day;
 
-    public static PartialDate FromPacked(int packed) => new(packed / 10000, packed / 100 % 100, packed % 100);
+    public static PartialDate FromPacked(int packed) =>
+        new(packed / 10000 % 10000, packed / 100 % 100, packed % 100) { RangeMonths = packed / 100_000_000 };
 
-    /// <summary>ISO-style text at the date's own precision: 2014, 2014-03, 2014-03-12, or empty.</summary>
+    /// <summary>A span of months from <paramref name="first"/> to <paramref name="last"/> (day ignored).</summary>
+    internal static PartialDate MonthSpan(DateOnly first, DateOnly last)
+    {
+        var months = MonthIndex(last.Year, last.Month) - MonthIndex(first.Year, first.Month);
+        return months == 0
+            ? new PartialDate(first.Year, first.Month, 0)
+            : new PartialDate(first.Year, first.Month, 0) { RangeMonths = months };
+    }
+
+    /// <summary>Months since year 0; the unit of every span comparison.</summary>
+    internal static int MonthIndex(int year, int month) => year * 12 + month - 1;
+
+    /// <summary>First month index the value can be (the whole year for a year-only date).</summary>
+    internal int FirstMonthIndex => MonthIndex(Year, Month == 0 ? 1 : Month);
+
+    /// <summary>Last month index the value can be.</summary>
+    internal int LastMonthIndex => Month == 0 ? MonthIndex(Year, 12) : MonthIndex(Year, Month) + RangeMonths;
+
+    /// <summary>ISO-style text at the date's own precision: 2014, 2014-03, 2014-03-12, 2013-11/2014-11, or empty.</summary>
     public override string ToString() => Precision switch
     {
         DatePrecision.Year => Year.ToString("D4", CultureInfo.InvariantCulture),
         DatePrecision.YearMonth => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}"),
         DatePrecision.Day => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}-{Day:D2}"),
+        DatePrecision.MonthRange => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Year:D4}-{Month:D2}/{LastMonthIndex / 12:D4}-{LastMonthIndex % 12 + 1:D2}"),
         _ => string.Empty,
     };
-
-    /// <summary>
-    /// Parses a birth date as the data contract allows it. Blank text is missing without a warning;
-    /// unreadable or impossible text is missing with a warning that says why, so the row is kept.
-    /// </summary>
-    /// <param name="observedOn">When the source was read (a listing's scrape date); later dates are impossible.</param>
-    public static PartialDate Parse(string? text, DateOnly? observedOn, out string? warning)
-    {
-        warning = null;
-        var value = text?.Trim() ?? string.Empty;
-        if (value.Length == 0)
-        {
-            return Missing;
-        }
-        if (!TryReadParts(value, out var year, out var month, out var day))
-        {
-            warning = $"unreadable date '{Shorten(value)}'";
-            return Missing;
-        }
-        var date = new PartialDate(year, month, day);
-        warning = Validate(date, observedOn);
-        return warning is null ? date : Missing;
-    }
-
-    private static readonly Regex IsoForm = new(@"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$", RegexOptions.CultureInvariant);
-    private static readonly Regex DottedForm = new(@"^(?:(\d{1,2})[./])?(\d{1,2})[./](\d{4})$", RegexOptions.CultureInvariant);
-    private static readonly Regex YearOfBirthForm = new(@"^(\d{4})\s*(?:г\.?\s*р\.?|р\.?\s*н\.?|г\.?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
-    private static bool TryReadParts(string value, out int year, out int month, out int day)
-    {
-        year = month = day = 0;
-        var iso = IsoForm.Match(value);
-        if (iso.Success)
-        {
-            year = int.Parse(iso.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
-            month = iso.Groups[2].Success ? int.Parse(iso.Groups[2].ValueSpan, CultureInfo.InvariantCulture) : 0;
-            day = iso.Groups[3].Success ? int.Parse(iso.Groups[3].ValueSpan, CultureInfo.InvariantCulture) : 0;
-            return true;
-        }
-        var dotted = DottedForm.Match(value);
-        if (dotted.Success)
-        {
-            day = dotted.Groups[1].Success ? int.Parse(dotted.Groups[1].ValueSpan, CultureInfo.InvariantCulture) : 0;
-            month = int.Parse(dotted.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
-            year = int.Parse(dotted.Groups[3].ValueSpan, CultureInfo.InvariantCulture);
-            return true;
-        }
-        var yearOfBirth = YearOfBirthForm.Match(value);
-        if (yearOfBirth.Success)
-        {
-            year = int.Parse(yearOfBirth.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
-            return true;
-        }
-        return false;
-    }
-
-    private static string? Validate(PartialDate date, DateOnly? observedOn)
-    {
-        if (date.Year < 1990)
-        {
-            return $"year {date.Year} is before 1990, impossible for a child in these records";
-        }
-        if (date.Month > 12 || (date.Month == 0 && date.Day != 0))
-        {
-            return $"month {date.Month} does not exist";
-        }
-        if (date.Day > 0 && date.Day > DateTime.DaysInMonth(date.Year, date.Month))
-        {
-            return $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2} does not exist";
-        }
-        var latest = observedOn ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        var earliestPossible = new DateOnly(date.Year, Math.Max(date.Month, 1), Math.Max(date.Day, 1));
-        return earliestPossible > latest ? $"{date} is in the future" : null;
-    }
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
 }
