@@ -75,9 +75,9 @@ internal static class EvaluateCommand
         AddRow(table, "True pairs in the output", Count(report.TruePairsFound));
         AddRow(table, "True pairs missing from the output", Count(report.TruePairsMissing));
         AddRow(table, "References with a true listing", Count(report.ReferencesWithTruth));
-        AddRow(table, "Recall@1 (mean share of a reference's true listings)", Figure(report.RecallAt1.Recall));
+        AddRow(table, "Recall@1 (mean share of true listings)", Figure(report.RecallAt1.Recall));
         AddRow(table, "Recall@10", Figure(report.RecallAt10.Recall));
-        AddRow(table, "Hit rate@1 (any true listing at rank 1)", Figure(report.RecallAt1.HitRate));
+        AddRow(table, "Hit rate@1 (any true listing)", Figure(report.RecallAt1.HitRate));
         AddRow(table, "Hit rate@10", Figure(report.RecallAt10.HitRate));
         AddRow(table, "Average precision", Figure(report.AveragePrecision));
         return table;
@@ -94,7 +94,7 @@ internal static class EvaluateCommand
         AddFigures(table, "decision is match or review", report.AtMatchOrReview);
         if (report.BestF1 is { } best)
         {
-            AddFigures(table, $"probability ≥ {Figure(best.Threshold)} (best F1)", best.Figures);
+            AddFigures(table, $"best F1: p ≥ {Figure(best.Threshold)}", best.Figures);
         }
         return table;
     }
