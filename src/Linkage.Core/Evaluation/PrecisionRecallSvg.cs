@@ -101,7 +101,7 @@ public static class PrecisionRecallSvg
         var legendY = PlotTop + 8;
         if (!report.Curve.IsEmpty)
         {
-            AppendLegendEntry(svg, ref legendY, CurveColour, "line", "precision-recall over probability thresholds");
+            AppendLegendEntry(svg, ref legendY, CurveColour, "line", "probability ≥ threshold");
         }
         AppendMarker(svg, ref legendY, "marker-match", MatchColour, report.AtMatch, "decided match");
         AppendMarker(svg, ref legendY, "marker-match-or-review", MatchOrReviewColour, report.AtMatchOrReview, "decided match or review");
