@@ -31,41 +31,73 @@ public sealed record SynthOptions
     public double OccupiedPlacementShare { get; init; } = 0.35;
 
     // Reference side.
+    /// <summary>Rate of <see cref="Alteration.ReferenceLatinKmu"/>; default 0.06.</summary>
     public double ReferenceLatinKmuRate { get; init; } = 0.06;
+    /// <summary>Rate of <see cref="Alteration.ReferenceLatinInformal"/>; default 0.04.</summary>
     public double ReferenceLatinInformalRate { get; init; } = 0.04;
+    /// <summary>Rate of <see cref="Alteration.ReferencePartialDate"/>; default 0.10.</summary>
     public double ReferencePartialDateRate { get; init; } = 0.10;
+    /// <summary>Rate of <see cref="Alteration.ReferencePatronymicMissing"/>; default 0.10.</summary>
     public double ReferencePatronymicMissingRate { get; init; } = 0.10;
+    /// <summary>Rate of <see cref="Alteration.ReferenceBirthplaceMissing"/>; default 0.05.</summary>
     public double ReferenceBirthplaceMissingRate { get; init; } = 0.05;
+    /// <summary>Rate of <see cref="Alteration.ReferenceNameTypo"/>; default 0.02.</summary>
     public double ReferenceNameTypoRate { get; init; } = 0.02;
+    /// <summary>Rate of <see cref="Alteration.ReferenceDateTypo"/>; default 0.01.</summary>
     public double ReferenceDateTypoRate { get; init; } = 0.01;
+    /// <summary>Rate of <see cref="Alteration.DuplicateReport"/>; default 0.05.</summary>
     public double DuplicateReportRate { get; init; } = 0.05;
 
     // A listed child's documents.
+    /// <summary>Rate of <see cref="Alteration.AdoptiveSurname"/>; default 0.08.</summary>
     public double AdoptiveSurnameRate { get; init; } = 0.08;
+    /// <summary>Rate of <see cref="Alteration.ReplacedGivenName"/>; default 0.02.</summary>
     public double ReplacedGivenNameRate { get; init; } = 0.02;
+    /// <summary>Rate of <see cref="Alteration.ReplacedPatronymic"/>; default 0.10.</summary>
     public double ReplacedPatronymicRate { get; init; } = 0.10;
+    /// <summary>Rate of <see cref="Alteration.RussianBirthplace"/>; default 0.08.</summary>
     public double RussianBirthplaceRate { get; init; } = 0.08;
+    /// <summary>Rate of <see cref="Alteration.OfficialDateShift"/>; default 0.05.</summary>
     public double OfficialDateShiftRate { get; init; } = 0.05;
 
     // The clerk's view of each listing profile.
+    /// <summary>Rate of <see cref="Alteration.DatabankProfile"/>; default 0.5.</summary>
     public double DatabankProfileRate { get; init; } = 0.5;
+    /// <summary>Rate of <see cref="Alteration.Relisting"/>; default 0.4.</summary>
     public double RelistingRate { get; init; } = 0.4;
+    /// <summary>Rate of <see cref="Alteration.GivenNameLetterByLetter"/>; default 0.12.</summary>
     public double GivenNameLetterByLetterRate { get; init; } = 0.12;
+    /// <summary>Rate of <see cref="Alteration.SurnameUkrainianSpelling"/>; default 0.02.</summary>
     public double SurnameUkrainianSpellingRate { get; init; } = 0.02;
+    /// <summary>Rate of <see cref="Alteration.PatronymicLetterByLetter"/>; default 0.08.</summary>
     public double PatronymicLetterByLetterRate { get; init; } = 0.08;
+    /// <summary>Rate of <see cref="Alteration.PatronymicMissing"/>; default 0.15.</summary>
     public double PatronymicMissingRate { get; init; } = 0.15;
+    /// <summary>Rate of <see cref="Alteration.DayMonthSwap"/>; default 0.03.</summary>
     public double DayMonthSwapRate { get; init; } = 0.03;
+    /// <summary>Rate of <see cref="Alteration.YearOffByOne"/>; default 0.02.</summary>
     public double YearOffByOneRate { get; init; } = 0.02;
+    /// <summary>Rate of <see cref="Alteration.DateDigitTypo"/>; default 0.02.</summary>
     public double DateDigitTypoRate { get; init; } = 0.02;
+    /// <summary>Rate of <see cref="Alteration.DateTruncated"/>; default 0.10.</summary>
     public double DateTruncatedRate { get; init; } = 0.10;
+    /// <summary>Rate of <see cref="Alteration.DateAgeOnly"/>; default 0.10.</summary>
     public double DateAgeOnlyRate { get; init; } = 0.10;
+    /// <summary>Rate of <see cref="Alteration.DateYearOnly"/>; default 0.25.</summary>
     public double DateYearOnlyRate { get; init; } = 0.25;
+    /// <summary>Rate of <see cref="Alteration.BirthDateMissing"/>; default 0.02.</summary>
     public double BirthDateMissingRate { get; init; } = 0.02;
+    /// <summary>Rate of <see cref="Alteration.SovietPlaceName"/>; default 0.6.</summary>
     public double SovietPlaceNameRate { get; init; } = 0.6;
+    /// <summary>Rate of <see cref="Alteration.OccupationLabelOnly"/>; default 0.15.</summary>
     public double OccupationLabelOnlyRate { get; init; } = 0.15;
+    /// <summary>Rate of <see cref="Alteration.BirthplaceMissing"/>; default 0.10.</summary>
     public double BirthplaceMissingRate { get; init; } = 0.10;
+    /// <summary>Rate of <see cref="Alteration.NameTypo"/>; default 0.04.</summary>
     public double NameTypoRate { get; init; } = 0.04;
+    /// <summary>Rate of <see cref="Alteration.WrongSex"/>; default 0.01.</summary>
     public double WrongSexRate { get; init; } = 0.01;
+    /// <summary>Rate of <see cref="Alteration.SexMissing"/>; default 0.03.</summary>
     public double SexMissingRate { get; init; } = 0.03;
 
     /// <summary>The configured rate of <paramref name="kind"/>.</summary>
@@ -107,7 +139,7 @@ public sealed record SynthOptions
     };
 
     /// <summary>Distractor children actually generated.</summary>
-    public int DistractorCount => Distractors ?? checked(DistractorsPerChild * Children);
+    public int DistractorCount => Distractors ?? (int)Math.Clamp((long)DistractorsPerChild * Children, int.MinValue, int.MaxValue);
 
     /// <summary>Throws when a count or rate is out of range.</summary>
     public void Validate()
