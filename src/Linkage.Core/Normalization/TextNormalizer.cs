@@ -5,7 +5,8 @@ namespace Linkage.Normalization;
 
 /// <summary>
 /// The explicit, once-per-record text folding that every comparison builds on: case folding, ё→е,
-/// one apostrophe, one hyphen, single spaces, Latin diacritics removed, and mixed-script words repaired.
+/// one apostrophe, one hyphen, single spaces, Latin diacritics removed (š ž č ŝ become sh zh ch shch), and mixed-script
+/// words repaired.
 /// Scorers never fold silently; callers fold first and store the result.
 /// </summary>
 public static class TextNormalizer
@@ -103,6 +104,21 @@ public static class TextNormalizer
             case '‐' or '‑' or '‒' or '–' or '—' or '―' or '-':
                 builder.Append('-');
                 return;
+        }
+        // Háček letters of Czech/Slovak/ISO 9 spellings (Ševčenko, Žuk) keep their sound as the English digraph,
+        // so they meet the Cyrillic and the KMU/ICAO spellings instead of collapsing to s/z/c.
+        var digraph = c switch
+        {
+            'š' => "sh",
+            'ž' => "zh",
+            'č' => "ch",
+            'ŝ' => "shch",
+            _ => null,
+        };
+        if (digraph is not null)
+        {
+            builder.Append(digraph);
+            return;
         }
         if (c > '\u007F' && !IsCyrillic(c) && char.IsLetter(c))
         {

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Linkage.Synthetic;
+
+/// <summary>The three output files, written row by row (UTF-8 without BOM, "\n" line ends, fixed bytes per seed).</summary>
+internal sealed class CorpusFiles : IDisposable
+{
+    public static readonly string[] ReferenceHeader =
+        ["record_id", "surname", "given_name", "patronymic", "sex", "birth_date", "birth_place", "birth_region", "sibling_group", "notes"];
+    public static readonly string[] ListingHeader =
+        ["listing_id", "source", "scraped_at", "surname", "given_name", "patronymic", "sex", "birth_date", "birth_place",
+         "birth_region", "placement_region", "sibling_group", "url", "notes"];
+    public static readonly string[] TruthHeader = ["reference_id", "listing_id"];
+
+    public const string ReferencesFile = "references.csv";
+    public const string ListingsFile = "listings.csv";
+    public const string TruthFile = "truth.csv";
+
+    private readonly CsvWriter _references;
+    private readonly CsvWriter _listings;
+    private readonly CsvWriter _truth;
+
+    public CorpusFiles(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        _references = Open(Path.Combine(directory, ReferencesFile), ReferenceHeader);
+        _listings = Open(Path.Combine(directory, ListingsFile), ListingHeader);
+        _truth = Open(Path.Combine(directory, TruthFile), TruthHeader);
+    }
+
+    public void Write(ReferenceRow row)
+    {
+        var w = _references;
+        w.WriteField(row.RecordId);
+        w.WriteField(row.Surname);
+        w.WriteField(row.GivenName);
+        w.WriteField(row.Patronymic);
+        w.WriteField(row.Sex);
+        w.WriteField(row.BirthDate);
+        w.WriteField(row.BirthPlace);
+        w.WriteField(row.BirthRegion);
+        w.WriteField(row.SiblingGroup);
+        w.WriteField(row.Notes);
+        w.NextRecord();
+    }
+
+    public void Write(ListingRow row)
+    {
+        var w = _listings;
+        w.WriteField(row.ListingId);
+        w.WriteField(row.Source);
+        w.WriteField(row.ScrapedAt);
+        w.WriteField(row.Surname);
+        w.WriteField(row.GivenName);
+        w.WriteField(row.Patronymic);
+        w.WriteField(row.Sex);
+        w.WriteField(row.BirthDate);
+        w.WriteField(row.BirthPlace);
+        w.WriteField(row.BirthRegion);
+        w.WriteField(row.PlacementRegion);
+        w.WriteField(row.SiblingGroup);
+        w.WriteField(row.Url);
+        w.WriteField(row.Notes);
+        w.NextRecord();
+    }
+
+    public void WriteTruth(string referenceId, string listingId)
+    {
+        _truth.WriteField(referenceId);
+        _truth.WriteField(listingId);
+        _truth.NextRecord();
+    }
+
+    public void Dispose()
+    {
+        _references.Dispose();
+        _listings.Dispose();
+        _truth.Dispose();
+    }
+
+    private static CsvWriter Open(string path, string[] header)
+    {
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
+        var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        foreach (var column in header)
+        {
+            csv.WriteField(column);
+        }
+        csv.NextRecord();
+        return csv;
+    }
+}
