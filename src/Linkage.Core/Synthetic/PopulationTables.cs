@@ -52,9 +52,8 @@ internal sealed class PopulationTables
         var givenNames = Read("given_names.csv")
             .Select(r => (Item: new GivenName(ParseSex(r[0]), r[1], r[3], r[4]), Weight: Weight(r[2])))
             .ToList();
-        var oblasts = Read("oblasts.csv")
-            .Select(r => new Oblast(r[0], r[1], r[2], r[3].Split('|')))
-            .ToDictionary(o => o.Key, StringComparer.Ordinal);
+        var oblastList = Read("oblasts.csv").Select(r => new Oblast(r[0], r[1], r[2], r[3].Split('|'))).ToList();
+        var oblasts = oblastList.ToDictionary(o => o.Key, StringComparer.Ordinal);
         var russianNames = Read("russian_given_names.csv").Select(r => (Sex: ParseSex(r[0]), Name: r[1], Weight: Weight(r[2]))).ToList();
         return new PopulationTables
         {
@@ -63,7 +62,7 @@ internal sealed class PopulationTables
             Fathers = new(Read("fathers.csv").Select(r => (new Father(r[0], r[2], r[3], r[4], r[5]), Weight(r[1])))),
             Surnames = new(Read("surnames.csv").Select(r => (new Surname(r[0], r[1], NullIfEmpty(r[3])), Weight(r[2])))),
             Settlements = new(Read("settlements.csv").Select(r => (new Settlement(oblasts[r[0]], r[1], r[2], NullIfEmpty(r[3])), Weight(r[4])))),
-            Oblasts = [.. oblasts.Values],
+            Oblasts = oblastList,
             RussianPlaces = new(Read("russian_places.csv").Select(r => (new RussianPlace(r[0], r[1]), Weight(r[2])))),
             RussianBoys = new(russianNames.Where(n => n.Sex == Sex.Male).Select(n => (n.Name, n.Weight))),
             RussianGirls = new(russianNames.Where(n => n.Sex == Sex.Female).Select(n => (n.Name, n.Weight))),
