@@ -3,8 +3,11 @@ using Linkage.Records;
 
 namespace Linkage.Synthetic;
 
-/// <summary>A Ukrainian given name, the Russian form a clerk writes, and the informal English of that form.</summary>
-internal sealed record GivenName(Sex Sex, string Ukrainian, string Russian, string English);
+/// <summary>
+/// A Ukrainian given name, the Russian form a clerk usually writes, rarer Russian forms some clerks choose,
+/// and the informal English of the usual form.
+/// </summary>
+internal sealed record GivenName(Sex Sex, string Ukrainian, string Russian, IReadOnlyList<string> RareRussianForms, string English);
 
 /// <summary>A father's name and the patronymics it gives, in Ukrainian and Russian.</summary>
 internal sealed record Father(string Ukrainian, string UkrainianSon, string UkrainianDaughter, string RussianSon, string RussianDaughter)
@@ -50,7 +53,7 @@ internal sealed class PopulationTables
     private static PopulationTables Load()
     {
         var givenNames = Read("given_names.csv")
-            .Select(r => (Item: new GivenName(ParseSex(r[0]), r[1], r[3], r[4]), Weight: Weight(r[2])))
+            .Select(r => (Item: GivenNameOf(r), Weight: Weight(r[2])))
             .ToList();
         var oblastList = Read("oblasts.csv").Select(r => new Oblast(r[0], r[1], r[2], r[3].Split('|'))).ToList();
         var oblasts = oblastList.ToDictionary(o => o.Key, StringComparer.Ordinal);
@@ -87,6 +90,12 @@ internal sealed class PopulationTables
             }
         }
         return rows;
+    }
+
+    private static GivenName GivenNameOf(string[] row)
+    {
+        var russianForms = row[3].Split('|');
+        return new GivenName(ParseSex(row[0]), row[1], russianForms[0], russianForms[1..], row[4]);
     }
 
     private static Sex ParseSex(string text) => text == "F" ? Sex.Female : Sex.Male;
