@@ -89,17 +89,18 @@ internal sealed class CachedJaroWinkler : ICachedScorer
         var end = Math.Min(candidate.Length, query.Length + window);
         var windowBits = window >= 63 ? ulong.MaxValue : (1UL << (window + 1)) - 1;
         var matchedQuery = 0UL;
-        Span<char> matchedCandidate = stackalloc char[CharMaskTable.MaxQueryLength];
+        Span<char> matchedCandidate = stackalloc char[CharMaskTable.MaxQueryLength + 1];
         var matches = 0;
         for (var j = 0; j < end; j++)
         {
             var c = candidate[j];
             var available = masks.Get(c) & windowBits & ~matchedQuery;
-            if (available != 0)
-            {
-                matchedQuery |= available & (0 - available);
-                matchedCandidate[matches++] = c;
-            }
+            // Branch-free, as whether a character matches is unpredictable: the slot past the last match is
+            // written either way, and only a match moves past it.
+            var lowest = available & (0 - available);
+            matchedQuery |= lowest;
+            matchedCandidate[matches] = c;
+            matches += lowest != 0 ? 1 : 0;
             // Until the window's left edge leaves position 0 it only grows on the right.
             windowBits = j < window ? (windowBits << 1) | 1 : windowBits << 1;
         }
@@ -109,10 +110,7 @@ internal sealed class CachedJaroWinkler : ICachedScorer
         {
             var position = BitOperations.TrailingZeroCount(matchedQuery);
             matchedQuery &= matchedQuery - 1;
-            if (query[position] != matchedCandidate[k])
-            {
-                outOfOrder++;
-            }
+            outOfOrder += query[position] != matchedCandidate[k] ? 1 : 0;
         }
         transpositions = outOfOrder / 2;
         return matches;
