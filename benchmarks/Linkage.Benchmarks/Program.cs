@@ -1,1 +1,4 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+
+// Pick benchmarks on the command line, e.g. --filter '*StringKernel*' --job short.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

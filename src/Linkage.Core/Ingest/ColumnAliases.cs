@@ -6,7 +6,9 @@ namespace Linkage.Ingest;
 /// <summary>
 /// The one table of header names ingest accepts: each contract column with its English name and the Russian,
 /// Ukrainian and common English aliases seen in registers and scraped exports. Headers match after
-/// <see cref="Key"/>: case, spaces, underscores, hyphens, dots, apostrophes and ё/е do not matter.
+/// <see cref="Key"/>: case, spaces, underscores, hyphens, dots, apostrophes and ё/е do not matter. Ambiguous headers
+/// ("name", which may hold a full name; "код") are left out on purpose: an unmatched column is still shown to
+/// reviewers as an extra field, while a wrong match would feed the wrong text to comparison.
 /// </summary>
 internal static class ColumnAliases
 {
@@ -16,9 +18,9 @@ internal static class ColumnAliases
     [
         new(ContractColumn.Id, RecordContract.References, "record_id",
             ["id", "№", "reference_id", "ref_id", "case_id", "номер", "номер записи", "номер дела", "номер справи",
-             "идентификатор", "ідентифікатор", "код"]),
+             "идентификатор", "ідентифікатор"]),
         new(ContractColumn.Id, RecordContract.Listings, "listing_id",
-            ["id", "№", "profile_id", "номер", "номер анкеты", "номер анкети", "анкета", "id анкеты", "id анкети",
+            ["id", "№", "profile_id", "номер", "номер анкеты", "номер анкети", "id анкеты", "id анкети",
              "идентификатор", "ідентифікатор", "код анкеты"]),
         new(ContractColumn.Source, RecordContract.Listings, "source",
             ["site", "источник", "джерело", "сайт", "ресурс"]),
@@ -28,7 +30,7 @@ internal static class ColumnAliases
         new(ContractColumn.Surname, RecordContract.Both, "surname",
             ["last_name", "lastname", "family_name", "фамилия", "прізвище", "призвище"]),
         new(ContractColumn.GivenName, RecordContract.Both, "given_name",
-            ["first_name", "firstname", "forename", "name", "имя", "ім'я", "імя"]),
+            ["first_name", "firstname", "forename", "имя", "ім'я", "імя"]),
         new(ContractColumn.Patronymic, RecordContract.Both, "patronymic",
             ["middle_name", "father_name", "отчество", "по батькові", "по-батькові", "побатькові"]),
         new(ContractColumn.Sex, RecordContract.Both, "sex",
@@ -61,6 +63,10 @@ internal static class ColumnAliases
     public static string Name(ContractColumn column, RecordContract contract) =>
         Array.Find(Table, e => e.Column == column && (e.Contract & contract) != 0)?.Name
         ?? throw new ArgumentOutOfRangeException(nameof(column), column, $"not a {contract} column");
+
+    /// <summary>The headers accepted for <paramref name="column"/> in <paramref name="contract"/>, its own name first.</summary>
+    public static IReadOnlyList<string> Accepted(ContractColumn column, RecordContract contract) =>
+        Table.Where(e => e.Column == column && (e.Contract & contract) != 0).SelectMany(e => e.Aliases.Prepend(e.Name)).ToArray();
 
     /// <summary>The column a header names in <paramref name="contract"/>, if any.</summary>
     public static bool TryFind(string header, RecordContract contract, out ContractColumn column) =>

@@ -15,7 +15,8 @@ internal sealed partial class ContractRow
     private readonly string[] values;
     private readonly List<FieldWarning> warnings = [];
 
-    public ContractRow(CsvRow row, HeaderMap map)
+    /// <param name="pool">Shares repeated values across the rows of one file; ids, being unique, are not pooled.</param>
+    public ContractRow(CsvRow row, HeaderMap map, ValuePool pool)
     {
         this.map = map;
         values = new string[Math.Min(row.Fields.Length, map.Headers.Count)];
@@ -27,7 +28,7 @@ internal sealed partial class ContractRow
                 value = value.Replace("\0", string.Empty, StringComparison.Ordinal);
                 warnings.Add(new FieldWarning(map.FieldName(i), "NUL characters removed"));
             }
-            values[i] = value.Trim();
+            values[i] = i == map.IdIndex ? value.Trim() : pool.Share(value.Trim());
         }
         if (row.StrayQuoteField >= 0 && row.StrayQuoteField < values.Length)
         {

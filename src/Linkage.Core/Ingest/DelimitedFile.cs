@@ -73,7 +73,7 @@ internal sealed class DelimitedFile : IDisposable
                 throw new IngestException(Path, $"the header on line {header.FirstLine} cannot be read: "
                     + (header.Overflow ? "it is longer than the row limit" : "a quote in it is never closed"));
             }
-            var fields = Parse(header.FieldCount)
+            var fields = ParseHeader(header.FieldCount)
                 ?? throw new IngestException(Path, $"the header on line {header.FirstLine} cannot be read");
             if (!fields.All(string.IsNullOrWhiteSpace))
             {
@@ -90,36 +90,20 @@ internal sealed class DelimitedFile : IDisposable
     public IEnumerable<CsvRow> ReadRows(HeaderMap headerMap, List<IngestReject> rejects)
     {
         var columns = headerMap.Headers.Count;
-        while (Guard(() => splitter.TryRead(out var row) ? row : (SplitRow?)null) is { } row)
+        // Rows the splitter passed to the parser, in order; the parser returns them one for one.
+        var passed = new Queue<SplitRow>();
+        using var parser = new CsvParser(new RowFeed(() => NextParsableRow(headerMap, rejects, passed)), csv);
+        var rawLinesSeen = 0L;
+        while (ReadParser(parser))
         {
-            ReportProgress(final: false);
-            if (row.EndsInsideQuotes || (row.LineCount > 1 && !Fits(row.FieldCount, row.LastNonEmptyField, columns)))
+            var row = passed.Dequeue();
+            var fields = parser.Record ?? [];
+            if (fields.Length != row.FieldCount || parser.RawRow - rawLinesSeen != row.LineCount)
             {
-                // A quote that never closes, or closes only after swallowing lines into a row that does not fit the
-                // header, is a stray quote: only its line is lost, and reading resumes on the next one.
-                var why = row.EndsInsideQuotes
-                    ? "the quote that opens here is never closed before the end of the file"
-                    : string.Create(CultureInfo.InvariantCulture,
-                        $"the quote that opens here runs over {row.LineCount - 1} more line(s) into a row of {row.FieldCount} fields where the header has {columns}");
-                rejects.Add(Reject(row.FirstLine, headerMap.HeaderAt(row.MultiLineField), $"unbalanced quote: {why}; this line is skipped and reading resumes on the next"));
-                if (row.SecondLineOffset >= 0)
-                {
-                    Guard(() => splitter.Rewind(row.SecondLineOffset, row.FirstLine + 1));
-                }
-                continue;
+                // The splitter follows CsvHelper's quoting rules; if they ever disagree, every later row would be misread.
+                throw new IngestException(Path, $"internal error: the CSV parser and the row splitter disagree about the row on line {row.FirstLine}");
             }
-            if (row.Overflow)
-            {
-                rejects.Add(Reject(row.FirstLine, headerMap.HeaderAt(row.LongestField), string.Create(CultureInfo.InvariantCulture,
-                    $"row is {row.TotalBytes:N0} bytes, over the {IngestLimits.MaxRowBytes:N0}-byte limit; this is its longest field")));
-                continue;
-            }
-            var fields = Parse(row.FieldCount);
-            if (fields is null)
-            {
-                rejects.Add(Reject(row.FirstLine, null, "row could not be split into fields consistently"));
-                continue;
-            }
+            rawLinesSeen = parser.RawRow;
             if (fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
@@ -146,6 +130,59 @@ internal sealed class DelimitedFile : IDisposable
         ReportProgress(final: true);
     }
 
+    /// <summary>
+    /// The decoded text of the next row the parser can be given, queued in <paramref name="passed"/>; rows whose
+    /// quotes or size make them unreadable are rejected here, before the parser sees them. Null at the end of the file.
+    /// </summary>
+    private string? NextParsableRow(HeaderMap headerMap, List<IngestReject> rejects, Queue<SplitRow> passed)
+    {
+        var columns = headerMap.Headers.Count;
+        while (Guard(() => splitter.TryRead(out var row) ? row : (SplitRow?)null) is { } row)
+        {
+            ReportProgress(final: false);
+            if (row.EndsInsideQuotes || (row.LineCount > 1 && !Fits(row.FieldCount, row.LastNonEmptyField, columns)))
+            {
+                // A quote that never closes, or closes only after swallowing lines into a row that does not fit the
+                // header, is a stray quote: only its line is lost, and reading resumes on the next one.
+                var why = row.EndsInsideQuotes
+                    ? "the quote that opens here is never closed before the end of the file"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"the quote that opens here runs over {row.LineCount - 1} more line(s) into a row of {row.FieldCount} fields where the header has {columns}");
+                rejects.Add(Reject(row.FirstLine, headerMap.HeaderAt(row.MultiLineField), $"unbalanced quote: {why}; this line is skipped and reading resumes on the next"));
+                if (row.SecondLineOffset >= 0)
+                {
+                    Guard(() => splitter.Rewind(row.SecondLineOffset, row.FirstLine + 1));
+                }
+                continue;
+            }
+            if (row.Overflow)
+            {
+                rejects.Add(Reject(row.FirstLine, headerMap.HeaderAt(row.LongestField), string.Create(CultureInfo.InvariantCulture,
+                    $"row is {row.TotalBytes:N0} bytes, over the {IngestLimits.MaxRowBytes:N0}-byte limit; this is its longest field")));
+                continue;
+            }
+            passed.Enqueue(row);
+            return encoding.Encoding.GetString(splitter.RowBytes);
+        }
+        return null;
+    }
+
+    private bool ReadParser(CsvParser parser)
+    {
+        try
+        {
+            return parser.Read();
+        }
+        catch (CsvHelperException e) when (e.InnerException is IngestException inner)
+        {
+            throw inner;
+        }
+        catch (CsvHelperException e)
+        {
+            throw new IngestException(Path, $"the CSV parser failed: {e.Message}", innerException: e);
+        }
+    }
+
     public void Dispose() => stream.Dispose();
 
     /// <summary>
@@ -155,8 +192,8 @@ internal sealed class DelimitedFile : IDisposable
     private static bool Fits(int fieldCount, int lastNonEmptyField, int columns) =>
         fieldCount == columns || (fieldCount > columns && lastNonEmptyField < columns);
 
-    /// <summary>Parses the row the splitter just read; null when CsvHelper does not see exactly one row of the expected width.</summary>
-    private string[]? Parse(int expectedFields)
+    /// <summary>Parses the header row the splitter just read; null when CsvHelper does not see exactly one row of the expected width.</summary>
+    private string[]? ParseHeader(int expectedFields)
     {
         var text = encoding.Encoding.GetString(splitter.RowBytes);
         try

@@ -63,8 +63,9 @@ internal sealed class HeaderMap
         {
             var idName = ColumnAliases.Name(ContractColumn.Id, contract);
             var found = string.Join(", ", headers.Take(20).Select(h => h.Length <= 40 ? $"'{h}'" : $"'{h[..40]}…'"));
+            var accepted = string.Join(", ", ColumnAliases.Accepted(ContractColumn.Id, contract));
             throw new IngestException(file,
-                $"no '{idName}' column in the header (found {headers.Length} columns: {found}); '{idName}' is the one required column");
+                $"no '{idName}' column in the header, and it is the one required column (accepted headers: {accepted}; found {headers.Length} columns: {found})");
         }
         return new HeaderMap(contract, headers, indexOf, extras);
     }

@@ -39,9 +39,10 @@ public static class RecordFileReader
         var records = new List<T>();
         var rejects = new List<IngestReject>();
         var firstLineOfId = new Dictionary<string, long>(StringComparer.Ordinal);
+        var pool = new ValuePool();
         foreach (var csvRow in file.ReadRows(header, rejects))
         {
-            var row = new ContractRow(csvRow, header);
+            var row = new ContractRow(csvRow, header, pool);
             var id = row.Id;
             if (id.Length == 0)
             {

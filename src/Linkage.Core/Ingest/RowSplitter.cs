@@ -203,7 +203,6 @@ internal sealed class RowSplitter
             FieldCount = field + 1,
             LastNonEmptyField = lastNonEmpty,
             LongestField = longest,
-            LongestFieldUnits = longestUnits,
             TotalBytes = totalUnits * unitSize,
             StrayQuoteField = stray,
             BadQuoteField = bad,

@@ -13,7 +13,6 @@ internal readonly record struct SplitRow
     public int FieldCount { get; init; }
     public int LastNonEmptyField { get; init; }
     public int LongestField { get; init; }
-    public long LongestFieldUnits { get; init; }
     public long TotalBytes { get; init; }
     /// <summary>The first field with a quote inside unquoted text, which is kept as a literal quote.</summary>
     public int StrayQuoteField { get; init; }

@@ -2,7 +2,7 @@ namespace Linkage.Names;
 
 /// <summary>
 /// The cross-script key of a surname built from its <see cref="LetterSkeleton"/>: vowels е/є/э and і/и/ы/ї merge
-/// (Олійник/Олейник, Білик/Белик, Лисенко/Лысенко), then endings are unified so masculine and feminine,
+/// (Олійник/Олейник, Білик/Белик, Лисенко/Лысенко), a glide before o is dropped (Соловйов/Соловьёв), then endings are unified so masculine and feminine,
 /// Ukrainian and Russian forms meet: -ська/-ская/-ський/-ский → -ski (also -цьк-, -зьк-), -ов/-ова/-ев/-ева/-ів/-їв
 /// → -ov (Петрів/Петров/Петрова, Ковалів/Ковалёв), -ін/-іна/-ин/-ина → -in, -ая/-ой → -i; -енко, -ук/-юк, -ко,
 /// -ець/-ец need no rule. Ukrainian orthography and the names-translator pools (see SOURCES.md) motivate the rules.
@@ -23,7 +23,8 @@ internal static class SurnameKey
     /// <summary>The key and whether a suffix rule changed it.</summary>
     public static (string Key, bool SuffixRule) Of(string skeleton)
     {
-        var merged = LetterSkeleton.CollapseDoubles(skeleton.Replace('e', 'i'));
+        // UA йо/ьо and RU ьё (Соловйов/Соловьёв) differ only by the glide before o.
+        var merged = LetterSkeleton.CollapseDoubles(skeleton.Replace('e', 'i').Replace("io", "i", StringComparison.Ordinal));
         foreach (var (ending, replacement) in Endings)
         {
             // Keep at least two letters of stem so short names are not reduced to their suffix.

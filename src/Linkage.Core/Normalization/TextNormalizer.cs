@@ -45,7 +45,8 @@ public static class TextNormalizer
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
-            var isSeparator = i == text.Length || char.IsWhiteSpace(text[i]) || char.IsControl(text[i]) || text[i] == ',';
+            // Control characters (NUL from scrapes) are dropped inside a word, not treated as separators.
+            var isSeparator = i == text.Length || char.IsWhiteSpace(text[i]) || text[i] == ',';
             if (isSeparator)
             {
                 if (start >= 0)
@@ -78,7 +79,7 @@ public static class TextNormalizer
         }
         // A word that is mostly Cyrillic but hides Latin look-alikes ("Aлександр") is Cyrillic, and the reverse.
         var repairTo = cyrillic > 0 && latin > 0 ? (cyrillic >= latin ? Script.Cyrillic : Script.Latin) : Script.None;
-        foreach (var original in word.Normalize(NormalizationForm.FormC))
+        foreach (var original in WellFormed(word).Normalize(NormalizationForm.FormC))
         {
             var c = char.ToLowerInvariant(original);
             c = repairTo switch
@@ -89,6 +90,29 @@ public static class TextNormalizer
             };
             AppendFoldedChar(builder, c);
         }
+    }
+
+    /// <summary>The word without unpaired surrogates, which scraped text can contain and Normalize rejects.</summary>
+    private static string WellFormed(string word)
+    {
+        if (!word.Any(char.IsSurrogate))
+        {
+            return word;
+        }
+        var builder = new StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (char.IsHighSurrogate(word[i]) && i + 1 < word.Length && char.IsLowSurrogate(word[i + 1]))
+            {
+                builder.Append(word, i, 2);
+                i++;
+            }
+            else if (!char.IsSurrogate(word[i]))
+            {
+                builder.Append(word[i]);
+            }
+        }
+        return builder.ToString();
     }
 
     private static void AppendFoldedChar(StringBuilder builder, char c)

@@ -43,8 +43,12 @@ public enum Alteration
     Relisting,
     /// <summary>The Ukrainian given name kept letter by letter in Russian letters (Кирило, Мыхайло).</summary>
     GivenNameLetterByLetter,
+    /// <summary>A rarer Russian form of the given name (Даниил for Данило, Алёна for Олена); only where one exists.</summary>
+    GivenNameRareRussianForm,
     /// <summary>The surname copied with its Ukrainian letters (і, ї, є) instead of Russified.</summary>
     SurnameUkrainianSpelling,
+    /// <summary>The surname copied letter by letter (Кырыленко, Ковальський) instead of by the clerk rules.</summary>
+    SurnameLetterByLetter,
     /// <summary>The Ukrainian patronymic kept letter by letter (Миколайовыч) instead of the Russian form.</summary>
     PatronymicLetterByLetter,
     PatronymicMissing,
@@ -65,6 +69,8 @@ public enum Alteration
     /// <summary>Only an occupation label (ДНР, ЛНР, Запорожская область) instead of the birthplace.</summary>
     OccupationLabelOnly,
     BirthplaceMissing,
+    /// <summary>ё written as е throughout a profile (Артем, Семен); only where a field has ё.</summary>
+    YoWrittenAsYe,
     /// <summary>A typo or keyboard slip in the given name or surname.</summary>
     NameTypo,
     WrongSex,

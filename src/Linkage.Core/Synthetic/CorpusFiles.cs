@@ -5,7 +5,11 @@ using CsvHelper.Configuration;
 
 namespace Linkage.Synthetic;
 
-/// <summary>The three output files, written row by row (UTF-8 without BOM, "\n" line ends, fixed bytes per seed).</summary>
+/// <summary>
+/// The three output files, written row by row (UTF-8 without BOM, "\n" line ends, fixed bytes per seed).
+/// Listing rows pass through a bounded shuffle buffer, so that a child's scrapes and a family's listings are
+/// not adjacent in the file and listing order does not follow reference order closely.
+/// </summary>
 internal sealed class CorpusFiles : IDisposable
 {
     public static readonly string[] ReferenceHeader =
@@ -22,9 +26,14 @@ internal sealed class CorpusFiles : IDisposable
     private readonly CsvWriter _references;
     private readonly CsvWriter _listings;
     private readonly CsvWriter _truth;
+    private readonly ListingRow[] _pending;
+    private readonly SeededRandom _shuffle;
+    private int _pendingCount;
 
-    public CorpusFiles(string directory)
+    public CorpusFiles(string directory, ulong shuffleSeed, int shuffleWindow = 1 << 14)
     {
+        _pending = new ListingRow[shuffleWindow];
+        _shuffle = new SeededRandom(shuffleSeed);
         Directory.CreateDirectory(directory);
         _references = Open(Path.Combine(directory, ReferencesFile), ReferenceHeader);
         _listings = Open(Path.Combine(directory, ListingsFile), ListingHeader);
@@ -47,7 +56,31 @@ internal sealed class CorpusFiles : IDisposable
         w.NextRecord();
     }
 
+    /// <summary>Queues a listing row; once the window is full, a random queued row is written to make room.</summary>
     public void Write(ListingRow row)
+    {
+        if (_pendingCount < _pending.Length)
+        {
+            _pending[_pendingCount++] = row;
+            return;
+        }
+        var slot = _shuffle.NextInt(_pending.Length);
+        WriteListing(_pending[slot]);
+        _pending[slot] = row;
+    }
+
+    /// <summary>Writes the queued listing rows; call once after the last row, before disposing.</summary>
+    public void Complete()
+    {
+        while (_pendingCount > 0)
+        {
+            var slot = _shuffle.NextInt(_pendingCount);
+            WriteListing(_pending[slot]);
+            _pending[slot] = _pending[--_pendingCount];
+        }
+    }
+
+    private void WriteListing(ListingRow row)
     {
         var w = _listings;
         w.WriteField(row.ListingId);

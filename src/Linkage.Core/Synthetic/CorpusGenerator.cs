@@ -14,7 +14,10 @@ public static class CorpusGenerator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         options.Validate();
-        using var files = new CorpusFiles(outDir);
-        return new CorpusRun(options, PopulationTables.Default, files, progress).Execute();
+        var shuffleSeed = options.Seed ^ 0x5DEECE66DUL;
+        using var files = new CorpusFiles(outDir, SeededRandom.SplitMix64(ref shuffleSeed));
+        var summary = new CorpusRun(options, PopulationTables.Default, files, progress).Execute();
+        files.Complete();
+        return summary;
     }
 }

@@ -32,10 +32,8 @@ internal sealed class ListingClerk(AlterationDice dice, PopulationTables tables,
     {
         var sex = child.Sex;
         var databank = dice.Roll(Alteration.DatabankProfile);
-        var givenName = documents.ReplacedGivenName
-            ?? (dice.Roll(Alteration.GivenNameLetterByLetter) ? Russification.Letters(child.Name.Ukrainian, DrawLetterStyle()) : child.Name.Russian);
-        var surname = documents.AdoptiveSurname
-            ?? (!databank && dice.Roll(Alteration.SurnameUkrainianSpelling) ? child.Surname.For(sex) : Russification.Surname(child.Surname, sex));
+        var givenName = documents.ReplacedGivenName ?? GivenName(child.Name);
+        var surname = documents.AdoptiveSurname ?? Surname(child.Surname, sex, databank);
         var patronymic = string.Empty;
         var (place, region) = (string.Empty, string.Empty);
         if (!databank)
@@ -66,6 +64,29 @@ internal sealed class ListingClerk(AlterationDice dice, PopulationTables tables,
         return Write(new Sheet(child.Sex, child.Surname, child.GivenName, patronymic, child.BirthDate, place, region), databank, occupied, scrapedOn, profileId, siblingGroup);
     }
 
+    private string GivenName(GivenName name)
+    {
+        if (dice.Roll(Alteration.GivenNameLetterByLetter))
+        {
+            return Russification.Letters(name.Ukrainian, DrawLetterStyle());
+        }
+        return name.RareRussianForms.Count > 0 && dice.Roll(Alteration.GivenNameRareRussianForm) ? Random.Pick(name.RareRussianForms) : name.Russian;
+    }
+
+    /// <summary>A databank profile shows only the initial, so only full profiles draw a spelling of the surname.</summary>
+    private string Surname(Surname surname, Sex sex, bool databank)
+    {
+        if (!databank && dice.Roll(Alteration.SurnameUkrainianSpelling))
+        {
+            return surname.For(sex);
+        }
+        if (!databank && dice.Roll(Alteration.SurnameLetterByLetter))
+        {
+            return Russification.Letters(surname.For(sex), DrawLetterStyle());
+        }
+        return Russification.Surname(surname, sex);
+    }
+
     private Russification.LetterStyle DrawLetterStyle() =>
         Random.Chance(0.5) ? Russification.LetterStyle.Visual : Russification.LetterStyle.Phonetic;
 
@@ -88,6 +109,11 @@ internal sealed class ListingClerk(AlterationDice dice, PopulationTables tables,
 
     private ListingRow Write(Sheet sheet, bool databank, bool occupiedPlacement, DateOnly scrapedOn, string profileId, string siblingGroup)
     {
+        if (HasYo(sheet) && dice.Roll(Alteration.YoWrittenAsYe))
+        {
+            sheet = new Sheet(sheet.Sex, WithoutYo(sheet.Surname), WithoutYo(sheet.GivenName), WithoutYo(sheet.Patronymic), sheet.BirthDate,
+                WithoutYo(sheet.BirthPlace), sheet.BirthRegion);
+        }
         var (surname, givenName) = (sheet.Surname, sheet.GivenName);
         if (dice.Roll(Alteration.NameTypo))
         {
@@ -116,6 +142,13 @@ internal sealed class ListingClerk(AlterationDice dice, PopulationTables tables,
             birthDate, sheet.BirthPlace, sheet.BirthRegion, placement, siblingGroup,
             string.Concat("https://", source, ".example/child/", profileId), notes);
     }
+
+    private static bool HasYo(Sheet sheet) =>
+        HasYo(sheet.Surname) || HasYo(sheet.GivenName) || HasYo(sheet.Patronymic) || HasYo(sheet.BirthPlace);
+
+    private static bool HasYo(string text) => text.AsSpan().IndexOfAny('ё', 'Ё') >= 0;
+
+    private static string WithoutYo(string text) => text.Replace('ё', 'е').Replace('Ё', 'Е');
 
     private (string Date, string AgeNote) WriteBirthDate(DateOnly birthDate, bool databank, DateOnly scrapedOn)
     {

@@ -3,8 +3,11 @@ using Linkage.Records;
 
 namespace Linkage.Synthetic;
 
-/// <summary>A Ukrainian given name, the Russian form a clerk writes, and the informal English of that form.</summary>
-internal sealed record GivenName(Sex Sex, string Ukrainian, string Russian, string English);
+/// <summary>
+/// A Ukrainian given name, the Russian form a clerk usually writes, rarer Russian forms some clerks choose,
+/// and the informal English of the usual form.
+/// </summary>
+internal sealed record GivenName(Sex Sex, string Ukrainian, string Russian, IReadOnlyList<string> RareRussianForms, string English);
 
 /// <summary>A father's name and the patronymics it gives, in Ukrainian and Russian.</summary>
 internal sealed record Father(string Ukrainian, string UkrainianSon, string UkrainianDaughter, string RussianSon, string RussianDaughter)
@@ -50,11 +53,10 @@ internal sealed class PopulationTables
     private static PopulationTables Load()
     {
         var givenNames = Read("given_names.csv")
-            .Select(r => (Item: new GivenName(ParseSex(r[0]), r[1], r[3], r[4]), Weight: Weight(r[2])))
+            .Select(r => (Item: GivenNameOf(r), Weight: Weight(r[2])))
             .ToList();
-        var oblasts = Read("oblasts.csv")
-            .Select(r => new Oblast(r[0], r[1], r[2], r[3].Split('|')))
-            .ToDictionary(o => o.Key, StringComparer.Ordinal);
+        var oblastList = Read("oblasts.csv").Select(r => new Oblast(r[0], r[1], r[2], r[3].Split('|'))).ToList();
+        var oblasts = oblastList.ToDictionary(o => o.Key, StringComparer.Ordinal);
         var russianNames = Read("russian_given_names.csv").Select(r => (Sex: ParseSex(r[0]), Name: r[1], Weight: Weight(r[2]))).ToList();
         return new PopulationTables
         {
@@ -63,7 +65,7 @@ internal sealed class PopulationTables
             Fathers = new(Read("fathers.csv").Select(r => (new Father(r[0], r[2], r[3], r[4], r[5]), Weight(r[1])))),
             Surnames = new(Read("surnames.csv").Select(r => (new Surname(r[0], r[1], NullIfEmpty(r[3])), Weight(r[2])))),
             Settlements = new(Read("settlements.csv").Select(r => (new Settlement(oblasts[r[0]], r[1], r[2], NullIfEmpty(r[3])), Weight(r[4])))),
-            Oblasts = [.. oblasts.Values],
+            Oblasts = oblastList,
             RussianPlaces = new(Read("russian_places.csv").Select(r => (new RussianPlace(r[0], r[1]), Weight(r[2])))),
             RussianBoys = new(russianNames.Where(n => n.Sex == Sex.Male).Select(n => (n.Name, n.Weight))),
             RussianGirls = new(russianNames.Where(n => n.Sex == Sex.Female).Select(n => (n.Name, n.Weight))),
@@ -88,6 +90,12 @@ internal sealed class PopulationTables
             }
         }
         return rows;
+    }
+
+    private static GivenName GivenNameOf(string[] row)
+    {
+        var russianForms = row[3].Split('|');
+        return new GivenName(ParseSex(row[0]), row[1], russianForms[0], russianForms[1..], row[4]);
     }
 
     private static Sex ParseSex(string text) => text == "F" ? Sex.Female : Sex.Male;

@@ -67,6 +67,12 @@ public sealed record SynthOptions
     public double RelistingRate { get; init; } = 0.4;
     /// <summary>Rate of <see cref="Alteration.GivenNameLetterByLetter"/>; default 0.12.</summary>
     public double GivenNameLetterByLetterRate { get; init; } = 0.12;
+    /// <summary>Rate of <see cref="Alteration.GivenNameRareRussianForm"/>; default 0.15.</summary>
+    public double GivenNameRareRussianFormRate { get; init; } = 0.15;
+    /// <summary>Rate of <see cref="Alteration.SurnameLetterByLetter"/>; default 0.04.</summary>
+    public double SurnameLetterByLetterRate { get; init; } = 0.04;
+    /// <summary>Rate of <see cref="Alteration.YoWrittenAsYe"/>; default 0.5.</summary>
+    public double YoWrittenAsYeRate { get; init; } = 0.5;
     /// <summary>Rate of <see cref="Alteration.SurnameUkrainianSpelling"/>; default 0.02.</summary>
     public double SurnameUkrainianSpellingRate { get; init; } = 0.02;
     /// <summary>Rate of <see cref="Alteration.PatronymicLetterByLetter"/>; default 0.08.</summary>
@@ -120,6 +126,9 @@ public sealed record SynthOptions
         Alteration.Relisting => RelistingRate,
         Alteration.GivenNameLetterByLetter => GivenNameLetterByLetterRate,
         Alteration.SurnameUkrainianSpelling => SurnameUkrainianSpellingRate,
+        Alteration.GivenNameRareRussianForm => GivenNameRareRussianFormRate,
+        Alteration.SurnameLetterByLetter => SurnameLetterByLetterRate,
+        Alteration.YoWrittenAsYe => YoWrittenAsYeRate,
         Alteration.PatronymicLetterByLetter => PatronymicLetterByLetterRate,
         Alteration.PatronymicMissing => PatronymicMissingRate,
         Alteration.DayMonthSwap => DayMonthSwapRate,

@@ -29,8 +29,6 @@ internal sealed class WeightedTable<T>
         _cumulative = [.. cumulative];
     }
 
-    public IReadOnlyList<T> Items => _items;
-
     public T Pick(SeededRandom random)
     {
         var target = (long)random.NextUInt64Below((ulong)_cumulative[^1]);

@@ -74,11 +74,16 @@ public sealed partial class DataSchemaExampleTests
         {
             var cells = line.Split('|', StringSplitOptions.TrimEntries);
             var column = Code().Match(cells[1]).Groups[1].Value;
-            foreach (var alias in Code().Matches(cells[^2]).Select(m => m.Groups[1].Value).Prepend(column))
+            var documented = Code().Matches(cells[^2]).Select(m => m.Groups[1].Value).Prepend(column).ToArray();
+            foreach (var alias in documented)
             {
                 Assert.True(ColumnAliases.TryFind(alias, contract, out var found), $"{document}: '{alias}' is not accepted");
                 Assert.Equal(column, ColumnAliases.Name(found, contract));
             }
+            Assert.True(ColumnAliases.TryFind(column, contract, out var documentedColumn));
+            var documentedKeys = documented.Select(ColumnAliases.Key).ToHashSet();
+            var undocumented = ColumnAliases.Accepted(documentedColumn, contract).Where(a => !documentedKeys.Contains(ColumnAliases.Key(a)));
+            Assert.True(!undocumented.Any(), $"{document}: {column} accepts undocumented {string.Join(", ", undocumented)}");
             checkedRows++;
         }
         Assert.Equal(contract == RecordContract.References ? 10 : 14, checkedRows);

@@ -50,6 +50,25 @@ public sealed class EncodingAndDelimiterTests : IDisposable
     }
 
     [Fact]
+    public void ReadsATypicalScrapedExportInWindows1251WithSemicolonsAndCrlf()
+    {
+        var text = "ID анкеты;Фамилия;Имя;Пол;Дата рождения;Регион размещения;Цвет глаз\r\n"
+            + "50123;М.;Вероника;жен.;2016 г.р.;Московская область;карие\r\n"
+            + "50124;Ё.;Артём;муж.;11.2012;Ростовская область;\"серые; голубые\"\r\n";
+        var path = temp.Write("scraped.csv", text, Encoding.GetEncoding(1251));
+
+        var result = RecordFileReader.ReadListings(path);
+
+        Assert.Equal(("Windows-1251", "semicolon"), (result.EncodingName, result.DelimiterName));
+        Assert.Empty(result.Rejects);
+        var second = result.Records[1];
+        Assert.Equal(("50124", "Ё.", "Артём", Sex.Male), (second.ListingId, second.Person.Surname, second.Person.GivenName, second.Person.Sex));
+        Assert.Equal(new Dates.PartialDate(2012, 11, 0), second.Person.BirthDate);
+        Assert.Equal(KeyValuePair.Create("Цвет глаз", "серые; голубые"), Assert.Single(second.Person.ExtraFields));
+        Assert.Equal(2016, result.Records[0].Person.BirthDate.Year);
+    }
+
+    [Fact]
     public void Utf8WithAFewDamagedBytesStaysUtf8()
     {
         var good = Encoding.UTF8.GetBytes("record_id,surname\nR1,Шевченко\nR2,Коваленко\nR3,Бондаренко\n");

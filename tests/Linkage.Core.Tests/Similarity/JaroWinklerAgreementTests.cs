@@ -18,6 +18,8 @@ public class JaroWinklerAgreementTests
             var scorer = new CachedJaroWinkler(query);
             var expected = NaiveSimilarity.JaroWinkler(query, candidate);
             Assert.True(expected == scorer.Similarity(candidate), $"'{query}' vs '{candidate}'");
+            // Which side is cached must not matter: references and listings swap roles between passes.
+            Assert.True(expected == new CachedJaroWinkler(candidate).Similarity(query), $"'{candidate}' vs '{query}'");
 
             var cutoff = strings.NextInt(4) == 0 ? expected : strings.NextCutoff();
             Assert.Equal(expected >= cutoff ? expected : 0.0, scorer.Similarity(candidate, cutoff));

@@ -150,6 +150,15 @@ public class CorpusGeneratorTests(CorpusFixture corpus) : IClassFixture<CorpusFi
     }
 
     [Fact]
+    public void EverySexSpellingIsOneTheIngestReads()
+    {
+        foreach (var row in corpus.References.Concat(corpus.Listings))
+        {
+            Assert.True(Linkage.Records.SexParser.TryParse(row["sex"], out _), $"unknown sex spelling '{row["sex"]}'");
+        }
+    }
+
+    [Fact]
     public void RenamedPlacesAppearUnderTheirSovietNames()
     {
         var places = corpus.Listings.Select(l => l["birth_place"].Replace("г. ", "", StringComparison.Ordinal)).ToHashSet();
@@ -158,13 +167,24 @@ public class CorpusGeneratorTests(CorpusFixture corpus) : IClassFixture<CorpusFi
     }
 
     [Fact]
-    public void ScrapeTimesOfAProfileAdvance()
+    public void ScrapesOfAProfileFallOnDifferentNights()
     {
-        foreach (var profile in corpus.Listings.GroupBy(l => l["url"]).Where(g => g.Count() > 1))
+        var profiles = corpus.Listings.GroupBy(l => l["url"]).Where(g => g.Count() > 1).ToList();
+        Assert.NotEmpty(profiles);
+        foreach (var profile in profiles)
         {
-            var times = profile.Select(l => l["scraped_at"]).ToList();
-            Assert.Equal(times.Order(StringComparer.Ordinal), times);
-            Assert.Equal(times.Count, times.Distinct().Count());
+            var nights = profile.Select(l => l["scraped_at"][..10]).ToList();
+            Assert.Equal(nights.Count, nights.Distinct().Count());
         }
+    }
+
+    [Fact]
+    public void ListingRowsOfOneChildAreNotKeptTogetherInTheFile()
+    {
+        var position = corpus.Listings.Select((l, i) => (l["listing_id"], i)).ToDictionary(p => p.Item1, p => p.i);
+        var gaps = corpus.Truth.GroupBy(t => t["reference_id"]).Where(g => g.Count() > 1)
+            .Select(g => g.Select(t => position[t["listing_id"]]).Order().ToList())
+            .SelectMany(p => p.Zip(p.Skip(1), (a, b) => b - a)).ToList();
+        Assert.True(gaps.Average() > 100, $"mean gap {gaps.Average()}");
     }
 }

@@ -9,6 +9,7 @@ namespace Linkage.Comparison.Similarity;
 /// boost only above Jaro 0.7). For queries up to 64 characters the matching runs bit-parallel over the query's
 /// character masks; longer queries use per-character position lists. Each candidate character, in order, matches the first
 /// unmatched equal query character within the window, as in <see cref="NaiveSimilarity.Jaro"/>.
+/// The score does not depend on which side is cached.
 /// </summary>
 internal sealed class CachedJaroWinkler : ICachedScorer
 {
@@ -16,9 +17,9 @@ internal sealed class CachedJaroWinkler : ICachedScorer
     public const int MaxPrefix = 4;
     public const double BoostThreshold = 0.7;
 
-    // Bounds are computed in floating point; this slack keeps rounding from pruning a pair that the exact
-    // final comparison would keep.
-    private const double BoundSlack = 1e-9;
+    // The bound on matches is computed in floating point; this margin keeps rounding from pruning a pair that
+    // the exact final comparison would keep.
+    private const double RequiredMatchesMargin = 1e-6;
     private const int StackScanLimit = 256;
 
     private readonly string _query;
@@ -47,16 +48,26 @@ internal sealed class CachedJaroWinkler : ICachedScorer
             return same >= scoreCutoff ? same : 0.0;
         }
 
-        var prefix = Math.Min(MaxPrefix, Math.Min(query.Length, candidate.Length));
-        prefix = query[..prefix].CommonPrefixLength(candidate[..prefix]);
-        // Every character of the shorter string matched, none transposed: the best this pair can do.
-        if (Winkler(Jaro(Math.Min(query.Length, candidate.Length), 0, query.Length, candidate.Length), prefix) + BoundSlack < scoreCutoff)
+        var shorter = Math.Min(query.Length, candidate.Length);
+        var prefixLimit = Math.Min(MaxPrefix, shorter);
+        var prefix = 0;
+        while (prefix < prefixLimit && query[prefix] == candidate[prefix])
         {
-            return 0.0;
+            prefix++;
+        }
+        var requiredMatches = 0;
+        if (scoreCutoff > 0.0)
+        {
+            requiredMatches = RequiredMatches(scoreCutoff, prefix, query.Length, candidate.Length);
+            // Not even every character of the shorter string matching, in order, would do: the length bound.
+            if (requiredMatches > shorter)
+            {
+                return 0.0;
+            }
         }
 
         var matches = _masks is not null
-            ? MatchBitParallel(_masks, query, candidate, out var transpositions)
+            ? MatchBitParallel(_masks, query, candidate, requiredMatches, out var transpositions)
             : MatchByPositions(_positions!, query, candidate, out transpositions);
         if (matches == 0)
         {
@@ -74,31 +85,69 @@ internal sealed class CachedJaroWinkler : ICachedScorer
     private static double Winkler(double jaro, int prefix) =>
         jaro <= BoostThreshold ? jaro : jaro + prefix * PrefixScale * (1.0 - jaro);
 
+    /// <summary>
+    /// The fewest matches m that could still reach <paramref name="scoreCutoff"/>: invert the Winkler boost, then
+    /// solve Jaro ≤ (m/|q| + m/|c| + 1) / 3 (no transpositions) for m. Rounded down by a margin for float error,
+    /// as it only prunes; the final comparison stays exact. Divisions are table look-ups: on short names this
+    /// bound otherwise costs as much as the matching it saves.
+    /// </summary>
+    private static int RequiredMatches(double scoreCutoff, int prefix, int queryLength, int candidateLength)
+    {
+        var jaroCutoff = scoreCutoff;
+        if (scoreCutoff > BoostThreshold)
+        {
+            jaroCutoff = (scoreCutoff - prefix * PrefixScale) * InverseOfUnboosted[prefix];
+            jaroCutoff = jaroCutoff < BoostThreshold ? BoostThreshold : jaroCutoff;
+        }
+        var totalLength = queryLength + candidateLength;
+        var inverseTotal = totalLength < Reciprocals.Length ? Reciprocals[totalLength] : 1.0 / totalLength;
+        var matches = (3.0 * jaroCutoff - 1.0) * queryLength * candidateLength * inverseTotal - RequiredMatchesMargin;
+        var whole = (int)matches;
+        return matches > whole ? whole + 1 : whole;
+    }
+
+    /// <summary>1 / (1 - prefix × 0.1) for prefix 0 to 4.</summary>
+    private static readonly double[] InverseOfUnboosted = [.. Enumerable.Range(0, MaxPrefix + 1).Select(p => 1.0 / (1.0 - p * PrefixScale))];
+
+    /// <summary>1 / n for the summed lengths of ordinary names.</summary>
+    private static readonly double[] Reciprocals = [.. Enumerable.Range(0, 2 * CharMaskTable.MaxQueryLength + 1).Select(n => 1.0 / n)];
+
     private static int MatchWindow(int queryLength, int candidateLength) => Math.Max(0, Math.Max(queryLength, candidateLength) / 2 - 1);
 
     /// <summary>
     /// The window over the query slides one bit per candidate character, so matching costs a few word
     /// operations per character: available = mask(c) &amp; window &amp; ~matched, and the lowest available bit
-    /// is the first unmatched equal character.
+    /// is the first unmatched equal character. Gives up, returning no matches, once too few candidate characters
+    /// remain to reach <paramref name="requiredMatches"/>.
     /// </summary>
     [SkipLocalsInit]
-    private static int MatchBitParallel(CharMaskTable masks, ReadOnlySpan<char> query, ReadOnlySpan<char> candidate, out int transpositions)
+    private static int MatchBitParallel(CharMaskTable masks, ReadOnlySpan<char> query, ReadOnlySpan<char> candidate, int requiredMatches, out int transpositions)
     {
         var window = MatchWindow(query.Length, candidate.Length);
         // Past query.Length + window no query character is within reach.
         var end = Math.Min(candidate.Length, query.Length + window);
         var windowBits = window >= 63 ? ulong.MaxValue : (1UL << (window + 1)) - 1;
         var matchedQuery = 0UL;
-        Span<char> matchedCandidate = stackalloc char[CharMaskTable.MaxQueryLength];
+        Span<char> matchedCandidate = stackalloc char[CharMaskTable.MaxQueryLength + 1];
         var matches = 0;
+        // How many more candidate characters may fail to match before the cutoff is out of reach.
+        var affordableMisses = end - requiredMatches;
+        transpositions = 0;
         for (var j = 0; j < end; j++)
         {
             var c = candidate[j];
             var available = masks.Get(c) & windowBits & ~matchedQuery;
-            if (available != 0)
+            // Branch-free, as whether a character matches is unpredictable: the slot past the last match is
+            // written either way, and only a match moves past it.
+            var lowest = available & (0 - available);
+            matchedQuery |= lowest;
+            matchedCandidate[matches] = c;
+            var matched = lowest != 0 ? 1 : 0;
+            matches += matched;
+            affordableMisses -= 1 - matched;
+            if (affordableMisses < 0)
             {
-                matchedQuery |= available & (0 - available);
-                matchedCandidate[matches++] = c;
+                return 0;
             }
             // Until the window's left edge leaves position 0 it only grows on the right.
             windowBits = j < window ? (windowBits << 1) | 1 : windowBits << 1;
@@ -109,10 +158,7 @@ internal sealed class CachedJaroWinkler : ICachedScorer
         {
             var position = BitOperations.TrailingZeroCount(matchedQuery);
             matchedQuery &= matchedQuery - 1;
-            if (query[position] != matchedCandidate[k])
-            {
-                outOfOrder++;
-            }
+            outOfOrder += query[position] != matchedCandidate[k] ? 1 : 0;
         }
         transpositions = outOfOrder / 2;
         return matches;

@@ -93,10 +93,12 @@ internal sealed class CharMaskTable
         return c is >= '\u0400' and <= '\u04FF';
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Inlined too: a call in the kernels' loops would make the JIT spill their bit vectors to the stack.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong GetSparse(char c) => _sparseMasks[FindSlot(c)];
 
     /// <summary>The slot holding <paramref name="c"/>, or the empty slot where it would go.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FindSlot(char c)
     {
         var slot = c & _sparseSlotMask;

@@ -75,14 +75,15 @@ internal static class EditDistanceKernel
     private static int Hyyro<TRule>(CharMaskTable masks, int queryStart, int queryLength, ReadOnlySpan<char> candidate, int maxDistance)
         where TRule : struct, IEditRule
     {
-        var lastBit = 1UL << (queryLength - 1);
+        var lastBitShift = queryLength - 1;
         var verticalPositive = ulong.MaxValue;
         var verticalNegative = 0UL;
         var previousDiagonalZero = 0UL;
         var previousMatch = 0UL;
         var distance = queryLength;
-        // The bottom cell falls by at most one per remaining candidate character.
-        var remaining = candidate.Length;
+        // The bottom cell falls by at most one per remaining candidate character, so once it exceeds
+        // maxDistance + remaining nothing can bring it back.
+        var hopeless = maxDistance + candidate.Length;
         foreach (var c in candidate)
         {
             var match = masks.Get(c) >> queryStart;
@@ -96,16 +97,10 @@ internal static class EditDistanceKernel
             }
             var horizontalPositive = verticalNegative | ~(diagonalZero | verticalPositive);
             var horizontalNegative = diagonalZero & verticalPositive;
-            if ((horizontalPositive & lastBit) != 0)
-            {
-                distance++;
-            }
-            else if ((horizontalNegative & lastBit) != 0)
-            {
-                distance--;
-            }
-            remaining--;
-            if (distance - remaining > maxDistance)
+            // Branch-free: on unrelated names the bottom cell's moves are a coin toss for the branch predictor.
+            distance += (int)((horizontalPositive >> lastBitShift) & 1) - (int)((horizontalNegative >> lastBitShift) & 1);
+            hopeless--;
+            if (distance > hopeless)
             {
                 return maxDistance + 1;
             }

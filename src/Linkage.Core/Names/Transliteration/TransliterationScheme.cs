@@ -28,19 +28,28 @@ public sealed class TransliterationScheme
     /// <summary>True for the Ukrainian schemes; false for the Russian ones.</summary>
     public bool IsUkrainian => Id.StartsWith("uk-", StringComparison.Ordinal);
 
-    /// <summary>Transliterates <paramref name="text"/>; words come out capitalised ("Oleksandr"), other characters are kept.</summary>
+    /// <summary>Transliterates <paramref name="text"/>, keeping its capitalisation (Щеглова → Shcheglova, ЩЕГЛОВА → SHCHEGLOVA);
+    /// characters the scheme does not cover are kept.</summary>
     public string Transliterate(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
         }
-        var lower = text.ToLowerInvariant();
+        // Every apostrophe variant becomes ' (same length, so indexes into text stay aligned).
+        var lower = string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var k = 0; k < source.Length; k++)
+            {
+                var c = char.ToLowerInvariant(source[k]);
+                span[k] = c is '’' or 'ʼ' or '`' or '´' or '‘' ? TextNormalizer.Apostrophe : c;
+            }
+        });
         var output = new StringBuilder(lower.Length + 8);
         var wordStart = true;
         for (var i = 0; i < lower.Length;)
         {
-            var c = lower[i] is '’' or 'ʼ' or '`' or '´' ? TextNormalizer.Apostrophe : lower[i];
+            var c = lower[i];
             if (!_rulesByFirstLetter.TryGetValue(c, out var rules))
             {
                 output.Append(text[i]);
@@ -55,7 +64,7 @@ public sealed class TransliterationScheme
             {
                 if ((rule.Where & context) != 0 && string.CompareOrdinal(lower, i, rule.Cyrillic, 0, rule.Cyrillic.Length) == 0)
                 {
-                    AppendCased(output, rule.Latin, wordStart);
+                    AppendCased(output, rule.Latin, CaseOf(text, i, rule.Cyrillic.Length));
                     i += rule.Cyrillic.Length;
                     matched = true;
                     break;
@@ -71,16 +80,38 @@ public sealed class TransliterationScheme
         return output.ToString();
     }
 
-    private static void AppendCased(StringBuilder output, string latin, bool capitalise)
+    private static LetterCase CaseOf(string text, int i, int length)
     {
-        if (capitalise && latin.Length > 0)
+        if (!char.IsUpper(text[i]))
         {
-            output.Append(char.ToUpperInvariant(latin[0])).Append(latin, 1, latin.Length - 1);
+            return LetterCase.Lower;
         }
-        else
+        // Щ alone in a capitalised word is "Shch"; in an all-capitals word it is "SHCH".
+        var next = i + length < text.Length ? text[i + length] : (i > 0 ? text[i - 1] : '\0');
+        return length > 1 && char.IsUpper(text[i + 1]) || char.IsUpper(next) ? LetterCase.Upper : LetterCase.Capital;
+    }
+
+    private static void AppendCased(StringBuilder output, string latin, LetterCase letterCase)
+    {
+        switch (letterCase)
         {
-            output.Append(latin);
+            case LetterCase.Upper:
+                output.Append(latin.ToUpperInvariant());
+                break;
+            case LetterCase.Capital when latin.Length > 0:
+                output.Append(char.ToUpperInvariant(latin[0])).Append(latin, 1, latin.Length - 1);
+                break;
+            default:
+                output.Append(latin);
+                break;
         }
+    }
+
+    private enum LetterCase
+    {
+        Lower,
+        Capital,
+        Upper,
     }
 
     private static Context ContextBefore(string lower, int i, bool wordStart)

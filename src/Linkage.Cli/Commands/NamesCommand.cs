@@ -1,0 +1,117 @@
+using System.CommandLine;
+using Linkage.Names;
+using Linkage.Records;
+using Spectre.Console;
+
+namespace Linkage.Cli.Commands;
+
+/// <summary><c>linkage names explain "Олександр"</c>: shows the forms, keys, transliterations and equivalents of a name.</summary>
+internal static class NamesCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("name") { Description = "The name to explain, in any script." };
+        var kind = new Option<string>("--kind")
+        {
+            Description = "Which part of a name it is: given, surname or patronymic.",
+            DefaultValueFactory = _ => "given",
+        };
+        kind.AcceptOnlyFromAmong("given", "surname", "patronymic");
+        var sex = new Option<string>("--sex") { Description = "M or F; picks between names that differ only by sex (Саша)." };
+        var givenDictionary = new Option<string?>("--given-dictionary") { Description = "Extra given-name CSV (uk,ru,rank)." };
+        var patronymicDictionary = new Option<string?>("--patronymic-dictionary") { Description = "Extra patronymic CSV (uk,ru,rank)." };
+        var surnameDictionary = new Option<string?>("--surname-dictionary") { Description = "Extra surname CSV (uk,ru,rank)." };
+
+        var explain = new Command("explain", "Print a name's normalized form, keys, transliterations and equivalents.");
+        explain.Arguments.Add(name);
+        explain.Options.Add(kind);
+        explain.Options.Add(sex);
+        explain.Options.Add(givenDictionary);
+        explain.Options.Add(patronymicDictionary);
+        explain.Options.Add(surnameDictionary);
+        explain.SetAction(parseResult =>
+        {
+            if (!SexParser.TryParse(parseResult.GetValue(sex), out var recordSex))
+            {
+                Console.Error.WriteLine("--sex must be M or F.");
+                return 2;
+            }
+            var paths = new NameDictionaryPaths
+            {
+                GivenNames = parseResult.GetValue(givenDictionary),
+                Patronymics = parseResult.GetValue(patronymicDictionary),
+                Surnames = parseResult.GetValue(surnameDictionary),
+            };
+            var knowledge = paths.GivenNames is null && paths.Patronymics is null && paths.Surnames is null
+                ? NameKnowledge.Default
+                : NameKnowledge.Load(paths);
+            var nameKind = parseResult.GetValue(kind) switch
+            {
+                "surname" => NameKind.Surname,
+                "patronymic" => NameKind.Patronymic,
+                _ => NameKind.Given,
+            };
+            Render(NameExplanation.Of(knowledge, parseResult.GetValue(name) ?? string.Empty, nameKind, recordSex));
+            return 0;
+        });
+
+        var names = new Command("names", "Inspect cross-script name knowledge (Ukrainian, Russian, Latin).");
+        names.Subcommands.Add(explain);
+        return names;
+    }
+
+    private static void Render(NameExplanation explanation)
+    {
+        var forms = explanation.Forms;
+        var table = new Table().Title($"{explanation.Kind} name").AddColumn("field").AddColumn("value");
+        Add(table, "as given", forms.Display);
+        if (forms.IsMissing)
+        {
+            Add(table, "status", "missing");
+            AnsiConsole.Write(table);
+            return;
+        }
+        Add(table, "normalized (Latin skeleton)", forms.Normalized);
+        Add(table, "canonical key", forms.IsInitialOnly ? "(initial only)" : forms.CanonicalKey);
+        Add(table, "key reached by", forms.KeySource);
+        Add(table, "phonetic key", forms.PhoneticKey);
+        Add(table, "initial class", forms.InitialKey);
+        if (forms.PartKeys.Count > 1)
+        {
+            Add(table, "part keys", string.Join(", ", forms.PartKeys));
+        }
+        if (forms.DiminutiveOf.Count > 0)
+        {
+            Add(table, "diminutive of", string.Join(", ", forms.DiminutiveOf));
+        }
+        if (explanation.Equivalents is { } equivalents)
+        {
+            var label = explanation.Kind == NameKind.Patronymic ? "father's name" : "equivalents";
+            Add(table, $"{label} (UA)", string.Join(", ", equivalents.Ukrainian));
+            Add(table, $"{label} (RU)", string.Join(", ", equivalents.Russian));
+            if (equivalents.Diminutives.Count > 0 && explanation.Kind == NameKind.Given)
+            {
+                Add(table, "diminutives", string.Join(", ", equivalents.Diminutives));
+            }
+        }
+        if (explanation.CyrillicForms is { } cyrillic)
+        {
+            Add(table, "Ukrainian Cyrillic", cyrillic.Ukrainian);
+            Add(table, "Russian Cyrillic", cyrillic.Russian);
+            Add(table, "Cyrillic from", cyrillic.Source);
+        }
+        AnsiConsole.Write(table);
+        if (explanation.Transliterations.Count > 0)
+        {
+            var transliterations = new Table().Title("transliterations").AddColumn("standard").AddColumn("form").AddColumn("Latin");
+            foreach (var (scheme, form, latin) in explanation.Transliterations)
+            {
+                transliterations.AddRow(Markup.Escape(scheme), Markup.Escape(form), Markup.Escape(latin));
+            }
+            AnsiConsole.Write(transliterations);
+        }
+    }
+
+    private static void Add(Table table, string label, string value) =>
+        table.AddRow(Markup.Escape(label), Markup.Escape(value));
+}
