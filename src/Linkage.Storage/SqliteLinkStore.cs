@@ -107,7 +107,7 @@ public sealed class SqliteLinkStore : IDisposable
                 command.Parameters["@rank"].Value = candidate.Rank;
                 command.Parameters["@probability"].Value = candidate.MatchProbability;
                 command.Parameters["@weight"].Value = candidate.MatchWeight;
-                command.Parameters["@decision"].Value = candidate.Decision.ToContractText();
+                command.Parameters["@decision"].Value = candidate.Decision.ToText();
                 command.Parameters["@levels"].Value = string.Join(',', candidate.Levels);
                 command.Parameters["@rules"].Value = string.Join(',', candidate.BlockingRules);
                 command.Parameters["@evidence"].Value = JsonSerializer.Serialize(candidate.Evidence);

@@ -7,5 +7,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        LinkCommand.Create(),
+        SynthCommand.Create(),
+        EvaluateCommand.Create(),
+        DemoCommand.Create(),
+        NamesCommand.Create(),
     ];
 }

@@ -10,9 +10,14 @@ namespace Linkage.Cli.Commands;
 /// <summary><c>linkage evaluate</c>: a matches CSV measured against a truth CSV.</summary>
 internal static class EvaluateCommand
 {
-    private const int BadInput = 2;
-
     public static Command Create() => Create(AnsiConsole.Console, Console.Error);
+
+    /// <summary>The figures as two tables: overall and at each threshold.</summary>
+    internal static void PrintReport(IAnsiConsole console, EvaluationReport report)
+    {
+        console.Write(FiguresTable(report));
+        console.Write(ThresholdTable(report));
+    }
 
     /// <param name="console">Where the figures go.</param>
     /// <param name="errors">Where faults in the input go, as plain text.</param>
@@ -39,10 +44,9 @@ internal static class EvaluateCommand
             catch (EvaluationInputException e)
             {
                 errors.WriteLine($"evaluate: {e.Message}");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
-            console.Write(FiguresTable(report));
-            console.Write(ThresholdTable(report));
+            PrintReport(console, report);
             try
             {
                 if (parseResult.GetValue(plot) is { } plotPath)
@@ -60,7 +64,7 @@ internal static class EvaluateCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 errors.WriteLine($"evaluate: cannot write output: {e.Message}");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
             return 0;
         });

@@ -1,3 +1,4 @@
+using Linkage.Linking;
 using System.Globalization;
 
 namespace Linkage.Evaluation;

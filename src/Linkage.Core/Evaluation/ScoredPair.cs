@@ -1,3 +1,4 @@
+using Linkage.Linking;
 namespace Linkage.Evaluation;
 
 /// <summary>

@@ -1,13 +1,5 @@
 namespace Linkage.Linking;
 
-/// <summary>What the model decided for a scored pair.</summary>
-public enum MatchDecision : byte
-{
-    NonMatch = 0,
-    Review = 1,
-    Match = 2,
-}
-
 /// <summary>One comparison's evidence for a pair: its level, the weight it added, and what met.</summary>
 public sealed record FieldEvidence(string Comparison, string Level, double Weight, string Detail);
 
@@ -30,14 +22,4 @@ public sealed record CandidateMatch
 
     /// <summary>A short human-readable summary of each field's evidence.</summary>
     public string Explanation => string.Join("; ", Evidence.Select(e => $"{e.Comparison}: {e.Detail} {e.Weight:+0.0;-0.0;0.0}"));
-}
-
-public static class MatchDecisionText
-{
-    public static string ToContractText(this MatchDecision decision) => decision switch
-    {
-        MatchDecision.Match => "match",
-        MatchDecision.Review => "review",
-        _ => "non-match",
-    };
 }

@@ -1,3 +1,4 @@
+using Linkage.Linking;
 using Linkage.Evaluation;
 
 namespace Linkage.Tests.Evaluation;

@@ -1,3 +1,4 @@
+using Linkage.Linking;
 using System.Xml.Linq;
 using Linkage.Evaluation;
 

@@ -45,7 +45,7 @@ public sealed class EncodingAndDelimiterTests : IDisposable
         Assert.Equal(["R1", "R2"], result.Records.Select(r => r.RecordId));
         var first = result.Records[0].Person;
         Assert.Equal(("Прізвище", "Ґанна", "Олексіївна", Sex.Female), (first.Surname, first.GivenName, first.Patronymic, first.Sex));
-        Assert.Equal(new Dates.PartialDate(2014, 3, 12), first.BirthDate);
+        Assert.Equal(new Linkage.Dates.PartialDate(2014, 3, 12), first.BirthDate);
         Assert.Equal(("Їжак", "Євген", Sex.Male), (result.Records[1].Person.Surname, result.Records[1].Person.GivenName, result.Records[1].Person.Sex));
     }
 
@@ -63,7 +63,7 @@ public sealed class EncodingAndDelimiterTests : IDisposable
         Assert.Empty(result.Rejects);
         var second = result.Records[1];
         Assert.Equal(("50124", "Ё.", "Артём", Sex.Male), (second.ListingId, second.Person.Surname, second.Person.GivenName, second.Person.Sex));
-        Assert.Equal(new Dates.PartialDate(2012, 11, 0), second.Person.BirthDate);
+        Assert.Equal(new Linkage.Dates.PartialDate(2012, 11, 0), second.Person.BirthDate);
         Assert.Equal(KeyValuePair.Create("Цвет глаз", "серые; голубые"), Assert.Single(second.Person.ExtraFields));
         Assert.Equal(2016, result.Records[0].Person.BirthDate.Year);
     }

@@ -23,7 +23,7 @@ public sealed class HeaderTests : IDisposable
         Assert.Equal("https://example.org/77", listing.Url);
         var person = listing.Person;
         Assert.Equal(("К.", "Кристина", "Сергеевна", Sex.Female), (person.Surname, person.GivenName, person.Patronymic, person.Sex));
-        Assert.Equal(new Dates.PartialDate(2015, 5, 0), person.BirthDate);
+        Assert.Equal(new Linkage.Dates.PartialDate(2015, 5, 0), person.BirthDate);
         Assert.Equal(("Мариуполь", "Донецкая область", "G1", "характер спокойный"), (person.BirthPlace, person.BirthRegion, person.SiblingGroup, person.Notes));
         Assert.Empty(person.ExtraFields);
         Assert.Empty(person.Warnings);
@@ -43,7 +43,7 @@ public sealed class HeaderTests : IDisposable
         var person = Assert.Single(RecordFileReader.ReadReferences(path).Records).Person;
 
         Assert.Equal(("Прокопенко", "Маргарита", "Олександрівна", Sex.Female), (person.Surname, person.GivenName, person.Patronymic, person.Sex));
-        Assert.Equal(new Dates.PartialDate(2016, 1, 15), person.BirthDate);
+        Assert.Equal(new Linkage.Dates.PartialDate(2016, 1, 15), person.BirthDate);
         Assert.Equal(("Херсон", "Херсонська", "S7", "повідомлення НГО"), (person.BirthPlace, person.BirthRegion, person.SiblingGroup, person.Notes));
     }
 

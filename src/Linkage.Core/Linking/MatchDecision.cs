@@ -1,4 +1,4 @@
-namespace Linkage.Evaluation;
+namespace Linkage.Linking;
 
 /// <summary>What the linker decided for a candidate pair, as written in the matches CSV's <c>decision</c> column.</summary>
 public enum MatchDecision : byte
@@ -14,7 +14,7 @@ public enum MatchDecision : byte
 /// <summary>The spellings of <see cref="MatchDecision"/> in the matches CSV: <c>match</c>, <c>review</c>, <c>non-match</c>.</summary>
 public static class MatchDecisionText
 {
-    public static string ToText(MatchDecision decision) => decision switch
+    public static string ToText(this MatchDecision decision) => decision switch
     {
         MatchDecision.Match => "match",
         MatchDecision.Review => "review",

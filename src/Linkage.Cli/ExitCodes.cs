@@ -1,0 +1,11 @@
+namespace Linkage.Cli;
+
+/// <summary>Exit codes a scheduler or script can act on.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    /// <summary>The run failed while working (a bug, a full disk, a database error).</summary>
+    public const int Failure = 1;
+    /// <summary>The input or the options cannot be used; the message says which and why.</summary>
+    public const int BadInput = 2;
+}

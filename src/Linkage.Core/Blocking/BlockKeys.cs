@@ -1,0 +1,50 @@
+namespace Linkage.Blocking;
+
+/// <summary>Combines a record's key-part values into the 64-bit keys a rule indexes it under.</summary>
+internal static class BlockKeys
+{
+    public const int MaxValuesPerPart = 8;
+
+    /// <summary>
+    /// Every combination of the record's values for the rule's parts, hashed. A record missing any part
+    /// has no key under the rule. Returns how many keys were written to <paramref name="keys"/>.
+    /// </summary>
+    public static int Compute(BlockingRule rule, IBlockingKeySource source, int record, List<ulong> keys)
+    {
+        keys.Clear();
+        keys.Add(14695981039346656037UL);
+        Span<int> values = stackalloc int[MaxValuesPerPart];
+        var partial = new List<ulong>(MaxValuesPerPart);
+        for (var p = 0; p < rule.Parts.Count; p++)
+        {
+            var count = source.Values(rule.Parts[p], record, values);
+            if (count == 0)
+            {
+                keys.Clear();
+                return 0;
+            }
+            partial.Clear();
+            foreach (var prefix in keys)
+            {
+                for (var v = 0; v < count; v++)
+                {
+                    partial.Add(Mix(prefix, (ulong)(uint)values[v] | ((ulong)p << 32)));
+                }
+            }
+            keys.Clear();
+            keys.AddRange(partial.Distinct());
+        }
+        return keys.Count;
+    }
+
+    private static ulong Mix(ulong hash, ulong value)
+    {
+        // FNV-style combine followed by a 64-bit finaliser, so distinct value tuples rarely collide; a collision
+        // only adds a candidate pair, which comparison then scores on its merits.
+        hash = (hash ^ value) * 1099511628211UL;
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        return hash;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Linkage.Blocking;
+
+/// <summary>One side's records as blocking sees them: integer key values per record and key part.</summary>
+internal interface IBlockingKeySource
+{
+    int Count { get; }
+
+    /// <summary>
+    /// Writes the values <paramref name="record"/> has for <paramref name="part"/> (0 to
+    /// <see cref="BlockKeys.MaxValuesPerPart"/> of them; none means the record has no such key).
+    /// </summary>
+    int Values(BlockingKeyPart part, int record, Span<int> values);
+}

@@ -1,0 +1,175 @@
+using Linkage.Comparison.Similarity;
+using Linkage.Names;
+
+namespace Linkage.Comparison;
+
+/// <summary>
+/// Compares one name field (given name, surname or patronymic) across scripts: the same spelling once
+/// folded, the same cross-script key, a known diminutive, fuzzy agreement at falling thresholds, and for
+/// surnames cut to an initial, whether the initials agree.
+/// </summary>
+internal sealed class NameFieldComparison : FieldComparison
+{
+    private readonly NameForms[] _references;
+    private readonly NameForms[] _listings;
+    private readonly int[] _referenceKeys;
+    private readonly int[] _listingKeys;
+    private readonly int[][]? _referenceAlternates;
+    private readonly int[][]? _listingAlternates;
+    private readonly int[]? _referenceInitials;
+    private readonly int[]? _listingInitials;
+    private readonly double[] _fuzzyThresholds;
+    private readonly int _sameKey;
+    private readonly int _diminutive;
+    private readonly int _firstFuzzy;
+    private readonly int _initialAgrees;
+    private readonly int _disagree;
+
+    private NameFieldComparison(
+        string name, NameForms[] references, NameForms[] listings, int[] referenceKeys, int[] listingKeys,
+        int[][]? referenceAlternates, int[][]? listingAlternates, int[]? referenceInitials, int[]? listingInitials,
+        double[] fuzzyThresholds)
+    {
+        Name = name;
+        _references = references;
+        _listings = listings;
+        _referenceKeys = referenceKeys;
+        _listingKeys = listingKeys;
+        _referenceAlternates = referenceAlternates;
+        _listingAlternates = listingAlternates;
+        _referenceInitials = referenceInitials;
+        _listingInitials = listingInitials;
+        _fuzzyThresholds = fuzzyThresholds;
+
+        var levels = new List<string> { "exact", "same_key" };
+        _sameKey = 1;
+        _diminutive = -1;
+        if (referenceAlternates is not null)
+        {
+            _diminutive = levels.Count;
+            levels.Add("diminutive");
+        }
+        _firstFuzzy = levels.Count;
+        levels.AddRange(fuzzyThresholds.Select(t => FormattableString.Invariant($"fuzzy_{t:0.00}")));
+        _initialAgrees = -1;
+        if (referenceInitials is not null)
+        {
+            _initialAgrees = levels.Count;
+            levels.Add("initial_agrees");
+            levels.Add("initial_disagrees");
+        }
+        _disagree = levels.Count;
+        levels.Add("disagree");
+        NullLevel = levels.Count;
+        levels.Add("missing");
+        LevelNames = levels;
+    }
+
+    public override string Name { get; }
+
+    public override IReadOnlyList<string> LevelNames { get; }
+
+    public override int NullLevel { get; }
+
+    public static NameFieldComparison GivenName(PreparedPeople references, PreparedPeople listings) =>
+        new("given_name", references.Given, listings.Given, references.GivenKey, listings.GivenKey,
+            references.GivenAlternateKeys, listings.GivenAlternateKeys, null, null, [0.92, 0.85]);
+
+    public static NameFieldComparison Surname(PreparedPeople references, PreparedPeople listings) =>
+        new("surname", references.Surname, listings.Surname, references.SurnameKey, listings.SurnameKey,
+            null, null, references.SurnameInitial, listings.SurnameInitial, [0.92, 0.85]);
+
+    public static NameFieldComparison Patronymic(PreparedPeople references, PreparedPeople listings) =>
+        new("patronymic", references.Patronymic, listings.Patronymic, references.PatronymicKey, listings.PatronymicKey,
+            null, null, null, null, [0.90]);
+
+    public override int Level(int reference, int listing) =>
+        LevelWith(reference, listing, static (query, candidate, _) => NaiveSimilarity.JaroWinkler(query, candidate), _references[reference].Normalized);
+
+    public override ComparisonCursor OpenCursor() => new Cursor(this);
+
+    private int LevelWith<TState>(int reference, int listing, Func<TState, string, double, double> similarity, TState state)
+    {
+        var a = _references[reference];
+        var b = _listings[listing];
+        if (a.IsMissing || b.IsMissing)
+        {
+            return NullLevel;
+        }
+        if (a.IsInitialOnly || b.IsInitialOnly)
+        {
+            if (_referenceInitials is null)
+            {
+                return NullLevel;
+            }
+            return _referenceInitials[reference] == _listingInitials![listing] ? _initialAgrees : _initialAgrees + 1;
+        }
+        if (string.Equals(a.Normalized, b.Normalized, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+        if (_referenceKeys[reference] == _listingKeys[listing])
+        {
+            return _sameKey;
+        }
+        if (_diminutive >= 0 && IsDiminutivePair(reference, listing))
+        {
+            return _diminutive;
+        }
+        // The scorer only needs to say whether the lowest threshold is reached; below it the pair disagrees.
+        var score = similarity(state, b.Normalized, _fuzzyThresholds[^1]);
+        for (var t = 0; t < _fuzzyThresholds.Length; t++)
+        {
+            if (score >= _fuzzyThresholds[t])
+            {
+                return _firstFuzzy + t;
+            }
+        }
+        return _disagree;
+    }
+
+    public override string Describe(int reference, int listing, int level)
+    {
+        var a = _references[reference];
+        var b = _listings[listing];
+        var levelName = LevelNames[level];
+        return levelName switch
+        {
+            "missing" => $"{Show(a)} / {Show(b)} (missing)",
+            "exact" => $"{a.Display} = {b.Display}",
+            "same_key" => $"{a.Display} ≡ {b.Display} ({KeySource(a, b)})",
+            "diminutive" => $"{a.Display} ≈ {b.Display} (diminutive)",
+            "initial_agrees" => $"{a.Display} ~ {b.Display} (initial agrees)",
+            "initial_disagrees" => $"{a.Display} ≠ {b.Display} (initial differs)",
+            "disagree" => $"{a.Display} ≠ {b.Display}",
+            _ => $"{a.Display} ~ {b.Display} (similar spelling: {a.Normalized} ~ {b.Normalized})",
+        };
+    }
+
+    /// <summary>Builds the Jaro–Winkler scorer for each reference's name once, then scores listings with it.</summary>
+    private sealed class Cursor(NameFieldComparison comparison) : ComparisonCursor(comparison)
+    {
+        private CachedJaroWinkler _scorer = new(string.Empty);
+
+        public override void MoveTo(int reference)
+        {
+            base.MoveTo(reference);
+            _scorer = new CachedJaroWinkler(comparison._references[reference].Normalized);
+        }
+
+        public override int Level(int listing) =>
+            comparison.LevelWith(Reference, listing, static (scorer, candidate, cutoff) => scorer.Similarity(candidate, cutoff), _scorer);
+    }
+
+    private bool IsDiminutivePair(int reference, int listing) =>
+        _referenceAlternates![reference].AsSpan().Contains(_listingKeys[listing])
+        || _listingAlternates![listing].AsSpan().Contains(_referenceKeys[reference])
+        || _referenceAlternates[reference].AsSpan().IndexOfAny(_listingAlternates[listing]) >= 0;
+
+    private static string KeySource(NameForms a, NameForms b) =>
+        a.KeySource == b.KeySource || string.IsNullOrEmpty(b.KeySource) ? a.KeySource
+        : string.IsNullOrEmpty(a.KeySource) ? b.KeySource
+        : $"{a.KeySource} / {b.KeySource}";
+
+    private static string Show(NameForms forms) => forms.IsMissing ? "—" : forms.Display;
+}

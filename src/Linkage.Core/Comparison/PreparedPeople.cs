@@ -1,0 +1,144 @@
+using Linkage.Blocking;
+using Linkage.Dates;
+using Linkage.Linking;
+using Linkage.Names;
+using Linkage.Places;
+using Linkage.Records;
+
+namespace Linkage.Comparison;
+
+/// <summary>
+/// One side's records normalized once, as arrays the pair loop reads: name forms and their interned keys,
+/// birth dates, sexes and resolved birthplaces. Nothing here is computed per pair.
+/// </summary>
+internal sealed class PreparedPeople : IBlockingKeySource
+{
+    private PreparedPeople(int count)
+    {
+        Count = count;
+        Given = new NameForms[count];
+        Surname = new NameForms[count];
+        Patronymic = new NameForms[count];
+        GivenKey = new int[count];
+        GivenPhonetic = new int[count];
+        GivenAlternateKeys = new int[count][];
+        SurnameKey = new int[count];
+        SurnamePhonetic = new int[count];
+        SurnameInitial = new int[count];
+        PatronymicKey = new int[count];
+        BirthDate = new PartialDate[count];
+        Sex = new Sex[count];
+        BirthPlace = new PlaceRef[count];
+        BirthPlaceText = new string[count];
+    }
+
+    public int Count { get; }
+
+    public NameForms[] Given { get; }
+    public NameForms[] Surname { get; }
+    public NameForms[] Patronymic { get; }
+    public int[] GivenKey { get; }
+    public int[] GivenPhonetic { get; }
+    /// <summary>Keys of the full names a diminutive given name stands for.</summary>
+    public int[][] GivenAlternateKeys { get; }
+    public int[] SurnameKey { get; }
+    public int[] SurnamePhonetic { get; }
+    public int[] SurnameInitial { get; }
+    public int[] PatronymicKey { get; }
+    public PartialDate[] BirthDate { get; }
+    public Sex[] Sex { get; }
+    public PlaceRef[] BirthPlace { get; }
+    /// <summary>The birthplace as the source wrote it (place, region), shown to reviewers.</summary>
+    public string[] BirthPlaceText { get; }
+
+    public static PreparedPeople Prepare(IReadOnlyList<PersonDetails> people, LinkEngine engine, KeyInterner keys, ParallelOptions parallel)
+    {
+        var prepared = new PreparedPeople(people.Count);
+        Parallel.For(0, people.Count, parallel, i => prepared.Fill(i, people[i], engine, keys));
+        return prepared;
+    }
+
+    public int Values(BlockingKeyPart part, int record, Span<int> values)
+    {
+        switch (part)
+        {
+            case BlockingKeyPart.GivenNameKey:
+                var count = One(GivenKey[record], values);
+                foreach (var alternate in GivenAlternateKeys[record])
+                {
+                    if (count < values.Length)
+                    {
+                        values[count++] = alternate;
+                    }
+                }
+                return count;
+            case BlockingKeyPart.GivenNamePhonetic:
+                return One(GivenPhonetic[record], values);
+            case BlockingKeyPart.SurnameKey:
+                return Surname[record].IsInitialOnly ? 0 : One(SurnameKey[record], values);
+            case BlockingKeyPart.SurnamePhonetic:
+                return Surname[record].IsInitialOnly ? 0 : One(SurnamePhonetic[record], values);
+            case BlockingKeyPart.SurnameInitial:
+                return One(SurnameInitial[record], values);
+            case BlockingKeyPart.PatronymicKey:
+                return One(PatronymicKey[record], values);
+            case BlockingKeyPart.BirthYear:
+                return BirthYears(BirthDate[record], values);
+            case BlockingKeyPart.BirthYearMonth:
+                var date = BirthDate[record];
+                // An age's span of months has no single month to block on; its years still block.
+                return date.Month == 0 || date.RangeMonths > 0 ? 0 : One(date.Year * 100 + date.Month, values);
+            case BlockingKeyPart.Sex:
+                return One((int)Sex[record], values);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(part), part, null);
+        }
+    }
+
+    /// <summary>The birth year, or every year an age's span of months touches.</summary>
+    private static int BirthYears(PartialDate date, Span<int> values)
+    {
+        if (date.IsMissing)
+        {
+            return 0;
+        }
+        var first = date.FirstMonthIndex / 12;
+        var last = Math.Min(date.LastMonthIndex / 12, first + values.Length - 1);
+        for (var year = first; year <= last; year++)
+        {
+            values[year - first] = year;
+        }
+        return last - first + 1;
+    }
+
+    private static int One(int value, Span<int> values)
+    {
+        if (value == 0)
+        {
+            return 0;
+        }
+        values[0] = value;
+        return 1;
+    }
+
+    private void Fill(int i, PersonDetails person, LinkEngine engine, KeyInterner keys)
+    {
+        var given = engine.Names.GivenName(person.GivenName, person.Sex);
+        var surname = engine.Names.Surname(person.Surname, person.Sex);
+        var patronymic = engine.Names.Patronymic(person.Patronymic, person.Sex);
+        Given[i] = given;
+        Surname[i] = surname;
+        Patronymic[i] = patronymic;
+        GivenKey[i] = keys.Intern(given.CanonicalKey);
+        GivenPhonetic[i] = keys.Intern(given.PhoneticKey);
+        GivenAlternateKeys[i] = given.DiminutiveOf.Select(keys.Intern).Where(k => k != 0).Distinct().Take(BlockKeys.MaxValuesPerPart - 1).ToArray();
+        SurnameKey[i] = keys.Intern(surname.CanonicalKey);
+        SurnamePhonetic[i] = keys.Intern(surname.PhoneticKey);
+        SurnameInitial[i] = keys.Intern(surname.InitialKey);
+        PatronymicKey[i] = keys.Intern(patronymic.CanonicalKey);
+        BirthDate[i] = person.BirthDate;
+        Sex[i] = person.Sex;
+        BirthPlace[i] = engine.Places.Resolve(person.BirthPlace, person.BirthRegion);
+        BirthPlaceText[i] = string.Join(", ", new[] { person.BirthPlace, person.BirthRegion }.Where(t => !string.IsNullOrWhiteSpace(t)));
+    }
+}

@@ -1,0 +1,14 @@
+namespace Linkage.Linking;
+
+/// <summary>How a link run ranks and keeps candidates.</summary>
+public sealed record LinkOptions
+{
+    /// <summary>How many of a reference's best candidates are kept, ranked 1 to this.</summary>
+    public int MaxCandidatesPerReference { get; init; } = 10;
+
+    /// <summary>Worker threads; null uses every core.</summary>
+    public int? DegreeOfParallelism { get; init; }
+}
+
+/// <summary>Progress of a link run: the stage and how much of it is done.</summary>
+public readonly record struct LinkProgress(string Stage, long Done, long Total);

@@ -1,0 +1,40 @@
+namespace Linkage.Linking;
+
+/// <summary>
+/// The best few candidates of one reference, kept sorted by weight (ties: earlier listing first, so runs are
+/// deterministic). Insertion is linear in the capacity, which is small.
+/// </summary>
+internal sealed class TopCandidates(int capacity)
+{
+    private readonly double[] _weights = new double[capacity];
+    private readonly int[] _listings = new int[capacity];
+    private readonly uint[] _ruleMasks = new uint[capacity];
+
+    public int Count { get; private set; }
+
+    public void Clear() => Count = 0;
+
+    public void Offer(double weight, int listing, uint ruleMask)
+    {
+        if (Count == _weights.Length && !Outranks(weight, listing, _weights[Count - 1], _listings[Count - 1]))
+        {
+            return;
+        }
+        var position = Count == _weights.Length ? Count - 1 : Count++;
+        while (position > 0 && Outranks(weight, listing, _weights[position - 1], _listings[position - 1]))
+        {
+            _weights[position] = _weights[position - 1];
+            _listings[position] = _listings[position - 1];
+            _ruleMasks[position] = _ruleMasks[position - 1];
+            position--;
+        }
+        _weights[position] = weight;
+        _listings[position] = listing;
+        _ruleMasks[position] = ruleMask;
+    }
+
+    public (double Weight, int Listing, uint RuleMask) this[int rank] => (_weights[rank], _listings[rank], _ruleMasks[rank]);
+
+    private static bool Outranks(double weight, int listing, double otherWeight, int otherListing) =>
+        weight > otherWeight || (weight == otherWeight && listing < otherListing);
+}

@@ -1,0 +1,85 @@
+using Linkage.Comparison;
+using Linkage.Linking;
+
+namespace Linkage.Scoring;
+
+/// <summary>
+/// A <see cref="MatchModel"/> bound to the comparisons that compute its levels: a flat table of
+/// log2(m/u) weights indexed by comparison and level, plus the prior weight and the decision thresholds.
+/// </summary>
+internal sealed class CompiledModel
+{
+    private readonly double[] _weights;
+    private readonly int[] _offsets;
+
+    private CompiledModel(MatchModel model, IReadOnlyList<FieldComparison> comparisons, double[] weights, int[] offsets)
+    {
+        Model = model;
+        Comparisons = comparisons;
+        _weights = weights;
+        _offsets = offsets;
+        PriorWeight = Math.Log2(model.Prior / (1 - model.Prior));
+    }
+
+    public MatchModel Model { get; }
+
+    /// <summary>The comparisons in the model's order.</summary>
+    public IReadOnlyList<FieldComparison> Comparisons { get; }
+
+    /// <summary>log2 of the prior odds that a pair is the same child.</summary>
+    public double PriorWeight { get; }
+
+    /// <summary>Binds each comparison of the model to the available one of the same name and level names.</summary>
+    public static CompiledModel Compile(MatchModel model, IReadOnlyDictionary<string, FieldComparison> available)
+    {
+        var comparisons = new List<FieldComparison>();
+        var weights = new List<double>();
+        var offsets = new List<int>();
+        foreach (var comparisonModel in model.Comparisons)
+        {
+            if (!available.TryGetValue(comparisonModel.Name, out var comparison))
+            {
+                throw new InvalidDataException(
+                    $"model '{model.Name}': no comparison named '{comparisonModel.Name}' (available: {string.Join(", ", available.Keys)})");
+            }
+            var modelLevels = comparisonModel.Levels.Select(l => l.Name).ToArray();
+            if (!modelLevels.SequenceEqual(comparison.LevelNames))
+            {
+                throw new InvalidDataException(
+                    $"model '{model.Name}': comparison '{comparison.Name}' has levels [{string.Join(", ", modelLevels)}] " +
+                    $"but this build computes [{string.Join(", ", comparison.LevelNames)}]");
+            }
+            offsets.Add(weights.Count);
+            for (var level = 0; level < comparisonModel.Levels.Count; level++)
+            {
+                var levelModel = comparisonModel.Levels[level];
+                var isNull = level == comparison.NullLevel || levelModel.IsNull;
+                weights.Add(isNull ? 0 : Math.Log2(levelModel.M / levelModel.U));
+            }
+            comparisons.Add(comparison);
+        }
+        return new CompiledModel(model, comparisons, weights.ToArray(), offsets.ToArray());
+    }
+
+    public double LevelWeight(int comparison, int level) => _weights[_offsets[comparison] + level];
+
+    /// <summary>The match weight of a level vector: the prior plus each comparison's weight.</summary>
+    public double Weight(ReadOnlySpan<byte> levels)
+    {
+        var weight = PriorWeight;
+        var weights = _weights;
+        var offsets = _offsets;
+        for (var c = 0; c < levels.Length; c++)
+        {
+            weight += weights[offsets[c] + levels[c]];
+        }
+        return weight;
+    }
+
+    public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
+
+    public MatchDecision Decide(double probability) =>
+        probability >= Model.Thresholds.Match ? MatchDecision.Match
+        : probability >= Model.Thresholds.Review ? MatchDecision.Review
+        : MatchDecision.NonMatch;
+}

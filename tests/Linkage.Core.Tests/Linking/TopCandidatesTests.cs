@@ -1,0 +1,33 @@
+using Linkage.Linking;
+
+namespace Linkage.Tests.Linking;
+
+public class TopCandidatesTests
+{
+    [Fact]
+    public void Keeps_the_best_by_weight_with_ties_going_to_the_earlier_listing()
+    {
+        var random = new Random(7);
+        var offers = Enumerable.Range(0, 500).Select(i => (Weight: Math.Round(random.NextDouble() * 10), Listing: i)).ToArray();
+        var top = new TopCandidates(10);
+        foreach (var (weight, listing) in offers.OrderBy(_ => random.Next()))
+        {
+            top.Offer(weight, listing, 1u);
+        }
+
+        var expected = offers.OrderByDescending(o => o.Weight).ThenBy(o => o.Listing).Take(10).ToArray();
+        Assert.Equal(10, top.Count);
+        Assert.Equal(expected.Select(e => e.Listing), Enumerable.Range(0, top.Count).Select(r => top[r].Listing));
+    }
+
+    [Fact]
+    public void Fewer_offers_than_capacity_are_all_kept_in_order()
+    {
+        var top = new TopCandidates(10);
+        top.Offer(1, 5, 1);
+        top.Offer(3, 2, 2);
+        top.Offer(2, 9, 4);
+        Assert.Equal([2, 9, 5], Enumerable.Range(0, top.Count).Select(r => top[r].Listing));
+        Assert.Equal(2u, top[0].RuleMask);
+    }
+}
