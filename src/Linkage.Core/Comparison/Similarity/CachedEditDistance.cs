@@ -16,8 +16,6 @@ internal abstract class CachedEditDistance<TRule> : ICachedScorer
         _masks = query.Length <= CharMaskTable.MaxQueryLength ? new CharMaskTable(query) : null;
     }
 
-    public int QueryLength => _query.Length;
-
     /// <summary>The distance to <paramref name="candidate"/>, or <paramref name="maxDistance"/> + 1 when it is larger.</summary>
     public int Distance(ReadOnlySpan<char> candidate, int maxDistance = int.MaxValue) =>
         EditDistanceKernel.Distance<TRule>(_masks, _query, candidate, maxDistance);

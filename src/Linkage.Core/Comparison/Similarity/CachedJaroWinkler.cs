@@ -22,6 +22,12 @@ internal sealed class CachedJaroWinkler : ICachedScorer
     private const double RequiredMatchesMargin = 1e-6;
     private const int StackScanLimit = 256;
 
+    /// <summary>1 / (1 - prefix × 0.1) for prefix 0 to 4.</summary>
+    private static readonly double[] InverseOfUnboosted = [.. Enumerable.Range(0, MaxPrefix + 1).Select(p => 1.0 / (1.0 - p * PrefixScale))];
+
+    /// <summary>1 / n for the summed lengths of ordinary names.</summary>
+    private static readonly double[] Reciprocals = [.. Enumerable.Range(0, 2 * CharMaskTable.MaxQueryLength + 1).Select(n => 1.0 / n)];
+
     private readonly string _query;
     private readonly CharMaskTable? _masks;
     private readonly CharPositionIndex? _positions;
@@ -105,12 +111,6 @@ internal sealed class CachedJaroWinkler : ICachedScorer
         var whole = (int)matches;
         return matches > whole ? whole + 1 : whole;
     }
-
-    /// <summary>1 / (1 - prefix × 0.1) for prefix 0 to 4.</summary>
-    private static readonly double[] InverseOfUnboosted = [.. Enumerable.Range(0, MaxPrefix + 1).Select(p => 1.0 / (1.0 - p * PrefixScale))];
-
-    /// <summary>1 / n for the summed lengths of ordinary names.</summary>
-    private static readonly double[] Reciprocals = [.. Enumerable.Range(0, 2 * CharMaskTable.MaxQueryLength + 1).Select(n => 1.0 / n)];
 
     private static int MatchWindow(int queryLength, int candidateLength) => Math.Max(0, Math.Max(queryLength, candidateLength) / 2 - 1);
 
