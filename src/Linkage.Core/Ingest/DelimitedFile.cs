@@ -140,14 +140,17 @@ internal sealed class DelimitedFile : IDisposable
         while (Guard(() => splitter.TryRead(out var row) ? row : (SplitRow?)null) is { } row)
         {
             ReportProgress(final: false);
-            if (row.EndsInsideQuotes || (row.LineCount > 1 && !Fits(row.FieldCount, row.LastNonEmptyField, columns)))
+            var swallowsLines = row.LineCount > 1 && (row.BadQuoteField >= 0 || !Fits(row.FieldCount, row.LastNonEmptyField, columns));
+            if (row.EndsInsideQuotes || swallowsLines)
             {
-                // A quote that never closes, or closes only after swallowing lines into a row that does not fit the
-                // header, is a stray quote: only its line is lost, and reading resumes on the next one.
+                // A quote that never closes, or closes only after swallowing lines into a row that is malformed anyway,
+                // is a stray quote: only its line is lost, and reading resumes on the next one.
                 var why = row.EndsInsideQuotes
                     ? "the quote that opens here is never closed before the end of the file"
-                    : string.Create(CultureInfo.InvariantCulture,
-                        $"the quote that opens here runs over {row.LineCount - 1} more line(s) into a row of {row.FieldCount} fields where the header has {columns}");
+                    : row.BadQuoteField >= 0
+                        ? string.Create(CultureInfo.InvariantCulture, $"the quote that opens here runs over {row.LineCount - 1} more line(s) and closes before stray text")
+                        : string.Create(CultureInfo.InvariantCulture,
+                            $"the quote that opens here runs over {row.LineCount - 1} more line(s) into a row of {row.FieldCount} fields where the header has {columns}");
                 rejects.Add(Reject(row.FirstLine, headerMap.HeaderAt(row.MultiLineField), $"unbalanced quote: {why}; this line is skipped and reading resumes on the next"));
                 if (row.SecondLineOffset >= 0)
                 {

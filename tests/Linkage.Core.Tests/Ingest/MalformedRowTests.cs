@@ -120,6 +120,16 @@ public sealed class MalformedRowTests : IDisposable
     }
 
     [Fact]
+    public void MultiLineRowWithTextAfterItsClosingQuoteIsRejectedLineByLine()
+    {
+        var result = ReadListings("listing_id,notes\nL1,\"a\nb\"x\nL2,ok\n");
+
+        Assert.Equal("L2", Assert.Single(result.Records).ListingId);
+        AssertReject(result.Rejects[0], result.File, 2, "notes", "runs over 1 more line(s) and closes before stray text");
+        AssertReject(result.Rejects[1], result.File, 3, null, "row has 1 fields where the header has 2");
+    }
+
+    [Fact]
     public void QuoteLeftOpenAtTheEndOfTheFileIsRejected()
     {
         var result = ReadListings("listing_id,notes\nL1,ok\nL2,\"never closed\nL3,still read\n");

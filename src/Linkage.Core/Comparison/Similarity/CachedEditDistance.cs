@@ -24,9 +24,3 @@ internal abstract class CachedEditDistance<TRule> : ICachedScorer
     public double Similarity(ReadOnlySpan<char> candidate, double scoreCutoff = 0.0) =>
         EditDistanceKernel.NormalizedSimilarity<TRule>(_masks, _query, candidate, scoreCutoff);
 }
-
-/// <summary>Cached Levenshtein distance: insertions, deletions, substitutions.</summary>
-internal sealed class CachedLevenshtein(ReadOnlySpan<char> query) : CachedEditDistance<LevenshteinRule>(query);
-
-/// <summary>Cached optimal string alignment distance: Levenshtein plus adjacent transpositions (Иванов/Ивнаов is 1).</summary>
-internal sealed class CachedOsa(ReadOnlySpan<char> query) : CachedEditDistance<OsaRule>(query);

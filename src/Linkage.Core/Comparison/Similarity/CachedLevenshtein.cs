@@ -1,0 +1,4 @@
+namespace Linkage.Comparison.Similarity;
+
+/// <summary>Cached Levenshtein distance: insertions, deletions, substitutions.</summary>
+internal sealed class CachedLevenshtein(ReadOnlySpan<char> query) : CachedEditDistance<LevenshteinRule>(query);
