@@ -203,9 +203,13 @@ public sealed class NameKnowledge
         {
             return (userSkeleton, "user dictionary, letter rules", []);
         }
-        return PatronymicIndex.StemOf(skeleton) is { } stem
-            ? (UnknownPrefix + stem, "patronymic suffix rules", [])
-            : (UnknownPrefix + skeleton, "letter rules", []);
+        if (PatronymicIndex.StemOf(skeleton) is not { } stem)
+        {
+            return (UnknownPrefix + skeleton, "letter rules", []);
+        }
+        return _patronymics.ByStem(stem) is { } father
+            ? (father, "patronymic suffix rules, dictionary name", [])
+            : (UnknownPrefix + stem, "patronymic suffix rules", []);
     }
 
     private (string Key, string Source, IReadOnlyList<string> DiminutiveOf) SurnameKeyOf(string letters, string skeleton)
@@ -218,7 +222,7 @@ public sealed class NameKnowledge
         {
             return (userSkeleton, "user dictionary, letter rules", []);
         }
-        var (key, suffixRule) = SurnameKey.Of(skeleton);
+        var (key, suffixRule) = SurnameKey.Of(letters);
         return (key, suffixRule ? "surname suffix rules" : "letter rules", []);
     }
 
