@@ -58,9 +58,6 @@ public sealed class NameKnowledge
         return new NameKnowledge(Default, extra);
     }
 
-    /// <summary>Number of keys the user dictionaries map to another key (given, patronymic, surname).</summary>
-    public (int Given, int Patronymic, int Surname) UserKeyCounts => (_userGiven.Count, _userPatronymics.Count, _userSurnames.Count);
-
     public NameForms GivenName(string? raw, Sex sex) => Analyse(raw, NameKind.Given, sex);
 
     public NameForms Surname(string? raw, Sex sex) => Analyse(raw, NameKind.Surname, sex);

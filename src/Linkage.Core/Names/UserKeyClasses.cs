@@ -16,9 +16,6 @@ internal sealed class UserKeyClasses
 
     private UserKeyClasses(Dictionary<string, string> representative) => _representative = representative;
 
-    /// <summary>Keys that now map to another key.</summary>
-    public int Count => _representative.Count;
-
     /// <summary>The class representative of <paramref name="key"/>, or null when the dictionary does not touch it.</summary>
     public string? Representative(string key) => _representative.GetValueOrDefault(key);
 
