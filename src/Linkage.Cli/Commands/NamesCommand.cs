@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace Linkage.Cli.Commands;
 
-/// <summary><c>linkage names explain "Олександр"</c>: shows the forms, keys, transliterations and equivalents of a name.</summary>
+/// <summary>
+/// <c>linkage names explain "Олександр"</c> shows the forms, keys, transliterations and equivalents of a name;
+/// <c>linkage names coverage file.csv</c> measures the name knowledge against a shared uk→ru dictionary.
+/// </summary>
 internal static class NamesCommand
 {
     public static Command Create()
@@ -45,20 +48,82 @@ internal static class NamesCommand
             var knowledge = paths.GivenNames is null && paths.Patronymics is null && paths.Surnames is null
                 ? NameKnowledge.Default
                 : NameKnowledge.Load(paths);
-            var nameKind = parseResult.GetValue(kind) switch
-            {
-                "surname" => NameKind.Surname,
-                "patronymic" => NameKind.Patronymic,
-                _ => NameKind.Given,
-            };
+            var nameKind = ParseKind(parseResult.GetValue(kind));
             Render(NameExplanation.Of(knowledge, parseResult.GetValue(name) ?? string.Empty, nameKind, recordSex));
             return 0;
         });
 
         var names = new Command("names", "Inspect cross-script name knowledge (Ukrainian, Russian, Latin).");
         names.Subcommands.Add(explain);
+        names.Subcommands.Add(CreateCoverage());
         return names;
     }
+
+    private static Command CreateCoverage()
+    {
+        var dictionary = new Argument<string>("dictionary") { Description = "Shared uk→ru dictionary CSV (uk,ru,rank), e.g. names-translator." };
+        var kind = new Option<string>("--kind") { Description = "given, surname or patronymic.", DefaultValueFactory = _ => "given" };
+        kind.AcceptOnlyFromAmong("given", "surname", "patronymic");
+        var holdout = new Option<bool>("--holdout")
+        {
+            Description = "Also load half of the file as a user dictionary and measure on the other half.",
+        };
+        var coverage = new Command("coverage", "Measure how many rank-0 pairs of a shared dictionary reach one canonical key.");
+        coverage.Arguments.Add(dictionary);
+        coverage.Options.Add(kind);
+        coverage.Options.Add(holdout);
+        coverage.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(dictionary)!;
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"No such file: {path}");
+                return 2;
+            }
+            var nameKind = ParseKind(parseResult.GetValue(kind));
+            var table = new Table().AddColumn("knowledge").AddColumn("pairs").AddColumn("same key")
+                .AddColumn("same key, differing spellings").AddColumn("known to dictionary");
+            AddReport(table, "embedded", NameCoverage.Measure(NameKnowledge.Default, path, nameKind));
+            if (parseResult.GetValue(holdout))
+            {
+                var training = Path.GetTempFileName();
+                try
+                {
+                    NameCoverage.WriteTrainingHalf(path, training);
+                    AddReport(table, "embedded, held-out half", NameCoverage.Measure(NameKnowledge.Default, path, nameKind, holdoutOnly: true));
+                    var loaded = NameKnowledge.Load(nameKind switch
+                    {
+                        NameKind.Surname => new NameDictionaryPaths { Surnames = training },
+                        NameKind.Patronymic => new NameDictionaryPaths { Patronymics = training },
+                        _ => new NameDictionaryPaths { GivenNames = training },
+                    });
+                    AddReport(table, "+ other half loaded, held-out half", NameCoverage.Measure(loaded, path, nameKind, holdoutOnly: true));
+                }
+                finally
+                {
+                    File.Delete(training);
+                }
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return coverage;
+    }
+
+    private static void AddReport(Table table, string label, NameCoverageReport report) =>
+        table.AddRow(
+            Markup.Escape(label),
+            report.Pairs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            report.SameKeyRate.ToString("P2", System.Globalization.CultureInfo.InvariantCulture),
+            report.DifferingSameKeyRate.ToString("P2", System.Globalization.CultureInfo.InvariantCulture),
+            report.KnownRate.ToString("P1", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static NameKind ParseKind(string? kind) => kind switch
+    {
+        "surname" => NameKind.Surname,
+        "patronymic" => NameKind.Patronymic,
+        _ => NameKind.Given,
+    };
 
     private static void Render(NameExplanation explanation)
     {

@@ -7,7 +7,8 @@ namespace Linkage.Names;
 /// The letter-level cross-script key: Ukrainian, Russian and Latin spellings of one sound sequence reach the same
 /// ASCII skeleton. Letter correspondences: і/и/ы/ї/й and Latin i/y/j → i; є/е/э/ё → e; ґ/г and Latin g/h → g;
 /// ь, ъ and the apostrophe vanish; ж=j, ч=q, ш=w, щ=wq, х=x (Latin kh), ц=c (Latin ts/tz); ю=iu, я=ia. Afterwards
-/// "ie" becomes "e" (Latin ye/ie for є and iotated е) and doubled letters collapse (Анна/Ганна/Hanna, -ій/-iy/-ii).
+/// "ie" becomes "e" (Latin ye/ie for є and iotated е), doubled letters collapse (Анна/Ганна/Hanna, -ій/-iy/-ii) and
+/// a word-final "ei" becomes "i" (UA -ій, RU -ей).
 /// Input is text already folded by <see cref="TextNormalizer.Fold"/>.
 /// </summary>
 internal static class LetterSkeleton
@@ -114,7 +115,9 @@ internal static class LetterSkeleton
         {
             text = text.Replace("ie", "e", StringComparison.Ordinal);
         }
-        return CollapseDoubles(text);
+        text = CollapseDoubles(text);
+        // Word-final UA -ій and RU -ей are one ending (Андрій/Андрей, Пантелій/Пантелей, Andrii/Andrey).
+        return text.Length > 3 && text.EndsWith("ei", StringComparison.Ordinal) ? text[..^2] + "i" : text;
     }
 
     /// <summary>Collapses runs of one letter to a single letter ("ana" for "anna").</summary>

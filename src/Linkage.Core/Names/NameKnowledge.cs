@@ -19,9 +19,9 @@ public sealed class NameKnowledge
 
     private readonly GivenNameIndex _given;
     private readonly PatronymicIndex _patronymics;
-    private readonly UserAliases _userGiven = UserAliases.None;
-    private readonly UserAliases _userPatronymics = UserAliases.None;
-    private readonly UserAliases _userSurnames = UserAliases.None;
+    private readonly UserKeyClasses _userGiven = UserKeyClasses.None;
+    private readonly UserKeyClasses _userPatronymics = UserKeyClasses.None;
+    private readonly UserKeyClasses _userSurnames = UserKeyClasses.None;
 
     private NameKnowledge()
     {
@@ -35,15 +35,16 @@ public sealed class NameKnowledge
         _patronymics = embedded._patronymics;
         if (extra.GivenNames is { } given)
         {
-            _userGiven = UserAliases.Load(given, extra.MaxRank, name => embedded.GivenName(name, Sex.Unknown).CanonicalKey);
+            _userGiven = UserKeyClasses.Load(given, extra.MaxRank, name => embedded.GivenName(name, Sex.Unknown).CanonicalKey, IsCuratedKey);
         }
         if (extra.Patronymics is { } patronymics)
         {
-            _userPatronymics = UserAliases.Load(patronymics, extra.MaxRank, name => embedded.Patronymic(name, Sex.Unknown).CanonicalKey);
+            _userPatronymics = UserKeyClasses.Load(patronymics, extra.MaxRank, name => embedded.Patronymic(name, Sex.Unknown).CanonicalKey, IsCuratedKey);
         }
         if (extra.Surnames is { } surnames)
         {
-            _userSurnames = UserAliases.Load(surnames, extra.MaxRank, name => embedded.Surname(name, Sex.Unknown).CanonicalKey);
+            // Surname keys all come from rules; none is protected.
+            _userSurnames = UserKeyClasses.Load(surnames, extra.MaxRank, name => embedded.Surname(name, Sex.Unknown).CanonicalKey, _ => false);
         }
     }
 
@@ -56,9 +57,6 @@ public sealed class NameKnowledge
         ArgumentNullException.ThrowIfNull(extra);
         return new NameKnowledge(Default, extra);
     }
-
-    /// <summary>Number of aliases loaded from user dictionaries (given, patronymic, surname).</summary>
-    public (int Given, int Patronymic, int Surname) UserAliasCounts => (_userGiven.Count, _userPatronymics.Count, _userSurnames.Count);
 
     public NameForms GivenName(string? raw, Sex sex) => Analyse(raw, NameKind.Given, sex);
 
@@ -143,8 +141,18 @@ public sealed class NameKnowledge
         {
             NameKind.Given => GivenKey(letters, skeleton, sex),
             NameKind.Patronymic => PatronymicKey(letters, skeleton),
-            _ => SurnameKeyOf(letters, skeleton),
+            _ => SurnameKeyOf(letters),
         };
+        var userClasses = kind switch
+        {
+            NameKind.Given => _userGiven,
+            NameKind.Patronymic => _userPatronymics,
+            _ => _userSurnames,
+        };
+        if (userClasses.Representative(key) is { } representative)
+        {
+            (key, source) = (representative, source + ", joined by user dictionary");
+        }
         return new NameForms
         {
             Display = display,
@@ -169,17 +177,9 @@ public sealed class NameKnowledge
         {
             return (latin.Entry.Id, $"dictionary, {latin.Source}", Without(diminutiveOf, latin.Entry.Id));
         }
-        if (_userGiven.Exact(letters) is { } userKey)
-        {
-            return (userKey, "user dictionary", diminutiveOf);
-        }
         if (_given.BySkeleton(skeleton, sex) is { } bySkeleton)
         {
             return (bySkeleton.Id, "dictionary, letter rules", Without(diminutiveOf, bySkeleton.Id));
-        }
-        if (_userGiven.BySkeleton(skeleton) is { } userSkeleton)
-        {
-            return (userSkeleton, "user dictionary, letter rules", diminutiveOf);
         }
         var source = _given.IsKnownDiminutive(letters, skeleton) ? "diminutive, letter rules" : "letter rules";
         return (UnknownPrefix + skeleton, source, diminutiveOf);
@@ -191,36 +191,26 @@ public sealed class NameKnowledge
         {
             return (exact, "patronymic of a dictionary name", []);
         }
-        if (_userPatronymics.Exact(letters) is { } userKey)
-        {
-            return (userKey, "user dictionary", []);
-        }
         if (_patronymics.BySkeleton(skeleton) is { } bySkeleton)
         {
             return (bySkeleton, "patronymic of a dictionary name, letter rules", []);
         }
-        if (_userPatronymics.BySkeleton(skeleton) is { } userSkeleton)
+        if (PatronymicIndex.StemOf(skeleton) is not { } stem)
         {
-            return (userSkeleton, "user dictionary, letter rules", []);
+            return (UnknownPrefix + skeleton, "letter rules", []);
         }
-        return PatronymicIndex.StemOf(skeleton) is { } stem
-            ? (UnknownPrefix + stem, "patronymic suffix rules", [])
-            : (UnknownPrefix + skeleton, "letter rules", []);
+        return _patronymics.ByStem(stem) is { } father
+            ? (father, "patronymic suffix rules, dictionary name", [])
+            : (UnknownPrefix + stem, "patronymic suffix rules", []);
     }
 
-    private (string Key, string Source, IReadOnlyList<string> DiminutiveOf) SurnameKeyOf(string letters, string skeleton)
+    private static (string Key, string Source, IReadOnlyList<string> DiminutiveOf) SurnameKeyOf(string letters)
     {
-        if (_userSurnames.Exact(letters) is { } userKey)
-        {
-            return (userKey, "user dictionary", []);
-        }
-        if (_userSurnames.BySkeleton(skeleton) is { } userSkeleton)
-        {
-            return (userSkeleton, "user dictionary, letter rules", []);
-        }
-        var (key, suffixRule) = SurnameKey.Of(skeleton);
+        var (key, suffixRule) = SurnameKey.Of(letters);
         return (key, suffixRule ? "surname suffix rules" : "letter rules", []);
     }
+
+    private static bool IsCuratedKey(string key) => !key.StartsWith(UnknownPrefix, StringComparison.Ordinal);
 
     private static IReadOnlyList<string> Without(IReadOnlyList<string> ids, string id) =>
         ids.Contains(id, StringComparer.Ordinal) ? ids.Where(i => i != id).ToArray() : ids;

@@ -10,6 +10,7 @@ internal sealed class PatronymicIndex
 
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _skeleton = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
 
     public PatronymicIndex(IReadOnlyList<GivenNameEntry> entries)
     {
@@ -31,6 +32,9 @@ internal sealed class PatronymicIndex
     public string? Exact(string folded) => _exact.GetValueOrDefault(folded);
 
     public string? BySkeleton(string skeleton) => _skeleton.GetValueOrDefault(skeleton);
+
+    /// <summary>The father whose derived patronymics have the same stem (Гнатовна → Гнат, Захарьевна → Захар).</summary>
+    public string? ByStem(string stem) => _stems.GetValueOrDefault(stem);
 
     /// <summary>The skeleton of the father's name of an unknown patronymic, or null when no patronymic suffix fits.</summary>
     public static string? StemOf(string skeleton)
@@ -57,7 +61,12 @@ internal sealed class PatronymicIndex
             var folded = TextNormalizer.Fold(form);
             // First writer wins: the dictionary's file order puts the common names first.
             _exact.TryAdd(folded, fatherId);
-            _skeleton.TryAdd(LetterSkeleton.Of(folded), fatherId);
+            var skeleton = LetterSkeleton.Of(folded);
+            _skeleton.TryAdd(skeleton, fatherId);
+            if (StemOf(skeleton) is { } stem)
+            {
+                _stems.TryAdd(stem, fatherId);
+            }
         }
     }
 }

@@ -51,4 +51,21 @@ public class NamesCommandTests
     [Fact]
     public void ExplainRejectsAnUnknownSex() =>
         Assert.NotEqual(0, Run("names", "explain", "Саша", "--sex", "X").ExitCode);
+
+    [Fact]
+    public void CoverageMeasuresASharedDictionary()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "uk,ru,rank\nолександр,Александр,0\nмикола,Николай,0\nвовк,Волк,0\nлисенко,Лысенко,0\n");
+            var (exitCode, output) = Run("names", "coverage", path, "--kind", "given");
+            Assert.Equal(0, exitCode);
+            Assert.Contains("75.00", output, StringComparison.Ordinal); // Вовк/Волк is a translation, not a spelling
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

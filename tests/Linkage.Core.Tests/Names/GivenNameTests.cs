@@ -101,6 +101,21 @@ public class GivenNameTests
         Assert.Equal(Key("Ївелія"), Key("Ивелия"));
     }
 
+    [Theory]
+    [InlineData("Мыхайло", "Михайло")]
+    [InlineData("Кырыло", "Кирило")]
+    [InlineData("Олэксандр", "Олександр")]
+    [InlineData("Андрий", "Андрій")]
+    public void UkrainianFormsSpelledLetterByLetterInRussianReachTheName(string russianSpelling, string ukrainian) =>
+        Assert.Equal(Key(ukrainian), Key(russianSpelling));
+
+    [Fact]
+    public void SexPicksBetweenEntriesOnlyWhenTheSpellingIsShared()
+    {
+        Assert.Equal(Key("Валентина"), Names.GivenName("Валентина", Sex.Male).CanonicalKey);
+        Assert.Equal("ivan", Names.GivenName("Іван", Sex.Female).CanonicalKey);
+    }
+
     [Fact]
     public void KeySourceNamesTheTransliterationStandard()
     {
