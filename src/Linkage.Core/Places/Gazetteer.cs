@@ -77,14 +77,16 @@ public sealed class Gazetteer
             settlement = regionHit is null ? FindSettlementExactly(regionSegments, 0) : -1;
             hintOblast = regionHit?.Id ?? 0;
         }
-        if (settlement < 0)
+        var approximate = settlement < 0;
+        if (approximate)
         {
             settlement = FindSettlementFuzzily(placeSegments, hintOblast);
         }
         if (settlement >= 0)
         {
             var found = _settlements[settlement];
-            return new PlaceRef(settlement + 1, found.RaionId, found.OblastId, found.InRussia ? PlaceTraits.InRussia : PlaceTraits.None);
+            var traits = (found.InRussia ? PlaceTraits.InRussia : PlaceTraits.None) | (approximate ? PlaceTraits.Approximate : PlaceTraits.None);
+            return new PlaceRef(settlement + 1, found.RaionId, found.OblastId, traits);
         }
         var flags = regionHit is { IsLabel: true } ? PlaceTraits.OccupationLabel : PlaceTraits.None;
         flags |= regionHit is { InRussia: true } ? PlaceTraits.InRussia : PlaceTraits.None;
@@ -189,7 +191,10 @@ public sealed class Gazetteer
         return 0;
     }
 
-    /// <summary>Exact key of a whole settlement-worded part, then of its word runs, longest first.</summary>
+    /// <summary>
+    /// Exact key of a whole settlement-worded part; then, inside region-worded parts without separators
+    /// ("Мариуполь Донецкой области"), the exact key of any run of words, longest first.
+    /// </summary>
     private int FindSettlementExactly(List<PlaceKey.Segment> segments, int oblastHint)
     {
         foreach (var segment in segments)
@@ -201,6 +206,10 @@ public sealed class Gazetteer
         }
         foreach (var segment in segments)
         {
+            if (segment.Kind != PlaceKey.SegmentKind.Region)
+            {
+                continue;
+            }
             var words = segment.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (var length = words.Length - 1; length >= 1; length--)
             {
@@ -243,15 +252,17 @@ public sealed class Gazetteer
     }
 
     /// <summary>
-    /// The nearest name within one edit (names of 5–8 letters) or two (longer), on the script-neutral key.
-    /// Short names are never guessed. Ties go to a place in the hinted oblast, then to the larger place.
+    /// The nearest name within one edit (keys of 7–10 letters) or two (longer), on the script-neutral key,
+    /// keeping the first letter and the ending: a wrong first letter or a different ending (Калинівка and
+    /// Малинівка, Лозове and Лозова, Українське and Українськ) is another place, not a typo. Shorter names are
+    /// never guessed. Ties go to a place in the hinted oblast, then to the larger place.
     /// </summary>
     private int FindSettlementFuzzily(List<PlaceKey.Segment> segments, int oblastHint)
     {
         foreach (var segment in segments)
         {
             var key = segment.Kind == PlaceKey.SegmentKind.Settlement ? Key(segment.Name) : string.Empty;
-            var maxDistance = key.Length switch { < 5 => 0, <= 8 => 1, <= 40 => 2, _ => 0 };
+            var maxDistance = key.Length switch { < 7 => 0, <= 10 => 1, <= 40 => 2, _ => 0 };
             if (maxDistance == 0)
             {
                 continue;
@@ -267,6 +278,10 @@ public sealed class Gazetteer
                 }
                 foreach (var candidate in candidates)
                 {
+                    if (candidate[0] != key[0] || !SameEnding(candidate, key))
+                    {
+                        continue;
+                    }
                     var distance = BoundedEditDistance.Compute(key, candidate, Math.Min(maxDistance, bestDistance));
                     if (distance > maxDistance)
                     {
@@ -291,13 +306,21 @@ public sealed class Gazetteer
         return -1;
     }
 
+    /// <summary>Keys that end alike: the same last letter, or two different consonants (a slip, not an ending).</summary>
+    private static bool SameEnding(string a, string b)
+    {
+        var last = a[^1];
+        var other = b[^1];
+        return last == other || (!IsVowel(last) && !IsVowel(other));
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
     private bool Outranks(int index, int other) =>
         other < 0 || _settlements[index].Kind < _settlements[other].Kind
         || (_settlements[index].Kind == _settlements[other].Kind && index < other);
 
-    /// <summary>Counts for reports: settlements by oblast id and kind.</summary>
-    internal IReadOnlyDictionary<(int Oblast, SettlementKind Kind), int> CountByOblastAndKind() =>
-        _settlements.GroupBy(settlement => (settlement.OblastId, settlement.Kind)).ToDictionary(group => group.Key, group => group.Count());
+    internal IReadOnlyList<Settlement> Settlements => _settlements;
 
     internal Settlement SettlementOf(PlaceRef place) => _settlements[place.SettlementId - 1];
 

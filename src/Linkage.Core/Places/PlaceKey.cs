@@ -44,8 +44,10 @@ internal static class PlaceKey
     internal sealed record Segment(SegmentKind Kind, string Folded, string Name);
 
     /// <summary>
-    /// Splits place text into its comma-, semicolon- or bracket-separated parts, each folded, stripped of
-    /// leading settlement-type words ("г.", "смт") and classified by the region or raion words it carries.
+    /// Splits place text into parts at commas, semicolons and brackets, and before a settlement-type word
+    /// inside a part ("Донецкая обл. г. Мариуполь" → "Донецкая обл.", "г. Мариуполь"). Each part is folded,
+    /// stripped of leading settlement-type words ("г.", "смт") and classified by the region or raion words
+    /// it carries.
     /// </summary>
     public static IEnumerable<Segment> Segments(string? text)
     {
@@ -66,6 +68,15 @@ internal static class PlaceKey
                     if (bare.Length == 0)
                     {
                         continue;
+                    }
+                    var startsSettlement = SettlementWords.Contains(bare) && bare != "of";
+                    if (startsSettlement && name.Count > 0)
+                    {
+                        if (all.Count <= MaxWords)
+                        {
+                            yield return new Segment(kind, string.Join(' ', all), string.Join(' ', name));
+                        }
+                        (all, name, kind) = ([], [], SegmentKind.Settlement);
                     }
                     all.Add(bare);
                     if (RegionWords.Contains(bare))
