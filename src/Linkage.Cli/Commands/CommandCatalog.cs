@@ -7,6 +7,5 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
-        PlacesCommand.Create(),
     ];
 }
