@@ -69,6 +69,13 @@ internal sealed class GazetteerBuilder
         {
             AddName(name, index, former: true);
         }
+        if (settlement.Russian.Length == 0 && !settlement.InRussia)
+        {
+            foreach (var key in RussianForms.KeysOf(PlaceKey.Skeleton(TextNormalizer.Fold(settlement.Ukrainian))))
+            {
+                AddTo(_names, key, new NameHit(index, Former: true));
+            }
+        }
     }
 
     /// <summary>
@@ -131,7 +138,7 @@ internal sealed class GazetteerBuilder
     }
 }
 
-/// <summary>A settlement a key names, and whether by a former name.</summary>
+/// <summary>A settlement a key names, and whether by a secondary name (a former name or a predicted Russian form).</summary>
 internal readonly record struct NameHit(int Index, bool Former);
 
 /// <summary>A region a key names (oblast id, or 1000 + Russian subject code), and whether as an occupation label.</summary>

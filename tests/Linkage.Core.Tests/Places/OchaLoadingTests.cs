@@ -20,6 +20,8 @@ public sealed class OchaLoadingTests : IDisposable
             s1,Donetska-Bakhmutskyi-Bakhmutska-Bakhmut,Bakhmut,Бахмут,UA1402001001,UA1402001,UA1402,UA14,48.6,38.0
             s2,Donetska-Bakhmutskyi-Bakhmutska-Kvitucha,Kvitucha Balka,Квітуча Балка,UA1402001002,UA1402001,UA1402,UA14,48.6,38.0
             s3,Poltavska-Testovyi-Testova-Zorianivka,Zorianivka,Зорянівка,UA5399001001,UA5399001,UA5399,UA53,49.6,34.5
+            s4,Donetska-Bakhmutskyi-Bakhmutska-Vyshneve,Vyshneve,Вишневе,UA1402001003,UA1402001,UA1402,UA14,48.6,38.0
+            s5,Donetska-Bakhmutskyi-Bakhmutska-Petrivske,Petrivske,Петрівське,UA1402001004,UA1402001,UA1402,UA14,48.6,38.0
             """);
     }
 
@@ -29,13 +31,19 @@ public sealed class OchaLoadingTests : IDisposable
     public void AddsEverySettlementAndKeepsAuthoredOnes()
     {
         var gazetteer = Gazetteer.LoadWithOcha(_folder);
-        Assert.Equal(Gazetteer.Default.SettlementCount + 2, gazetteer.SettlementCount);
+        Assert.Equal(Gazetteer.Default.SettlementCount + 4, gazetteer.SettlementCount);
 
         var village = gazetteer.Resolve("с. Квітуча Балка", null);
         Assert.Equal(1402, village.RaionId);
         Assert.Equal(14, village.OblastId);
         Assert.Equal(PlaceLevel.SameRaion, PlaceComparison.Compare(village, gazetteer.Resolve("Артёмовск", null)));
         Assert.Equal(village, gazetteer.Resolve("Kvitucha Balka", null));
+
+        // Russian forms of villages are predicted from the Ukrainian name and match exactly.
+        Assert.Equal(village.RaionId, gazetteer.Resolve("с. Вишнево", null).RaionId);
+        Assert.False(gazetteer.Resolve("с. Вишнево", null).IsApproximate);
+        Assert.False(gazetteer.Resolve("Петровское", "Донецкая обл.").IsApproximate);
+        Assert.False(gazetteer.Resolve("Зоряновка", null).IsApproximate);
 
         var elsewhere = gazetteer.Resolve("Зорянівка", null);
         Assert.Equal(5399, elsewhere.RaionId);
