@@ -199,9 +199,16 @@ public sealed class Gazetteer
     {
         foreach (var segment in segments)
         {
-            if (segment.Kind == PlaceKey.SegmentKind.Settlement && TryName(Key(segment.Name), oblastHint, out var index))
+            if (segment.Kind != PlaceKey.SegmentKind.Settlement)
             {
-                return index;
+                continue;
+            }
+            foreach (var name in PlaceKey.NameCandidates(segment))
+            {
+                if (TryName(Key(name), oblastHint, out var index))
+                {
+                    return index;
+                }
             }
         }
         foreach (var segment in segments)

@@ -100,6 +100,25 @@ internal static class PlaceKey
         }
     }
 
+    /// <summary>
+    /// The name of a settlement-worded part, then the same text keeping fewer of its leading settlement-type
+    /// words, for names that begin with one ("смт Станиця Луганська").
+    /// </summary>
+    public static IEnumerable<string> NameCandidates(Segment segment)
+    {
+        yield return segment.Name;
+        var words = segment.Folded.Split(' ');
+        var leading = 0;
+        while (leading < words.Length && SettlementWords.Contains(words[leading]))
+        {
+            leading++;
+        }
+        for (var start = leading - 1; start >= 0; start--)
+        {
+            yield return string.Join(' ', words, start, words.Length - start);
+        }
+    }
+
     /// <summary>Longer parts are prose, not a place name.</summary>
     private const int MaxWords = 8;
 

@@ -130,6 +130,8 @@ public class GazetteerTests
     [InlineData("село Сартана", "Сартана")]
     [InlineData("селище Новотроїцьке", "Новотроїцьке")]
     [InlineData("поселок Старобешево", "Старобешеве")]
+    [InlineData("Станица Луганская", "Станиця Луганська")]
+    [InlineData("смт Станиця Луганська", "Станиця Луганська")]
     public void SettlementTypeWordsAreIgnored(string text, string ukrainian)
     {
         Assert.Equal(ukrainian, Settlement(text).Ukrainian);
