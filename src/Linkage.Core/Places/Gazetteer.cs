@@ -72,9 +72,18 @@ public sealed class Gazetteer
         var settlement = FindSettlementExactly(placeSegments, hintOblast);
         if (settlement < 0 && regionHit is null && raionId == 0)
         {
-            // The place text may itself be only a region ("ДНР", "Крым") or a city named in the region field.
+            // The place text may itself be only a region ("ДНР", "Крым"), and the region field may name a city:
+            // the birthplace when the place is blank, else only where to look.
             regionHit = FindRegionIn(placeSegments, PlaceKey.SegmentKind.Settlement);
-            settlement = regionHit is null ? FindSettlementExactly(regionSegments, 0) : -1;
+            var cityInRegion = regionHit is null ? FindSettlementExactly(regionSegments, 0) : -1;
+            if (cityInRegion >= 0 && placeSegments.Count == 0)
+            {
+                settlement = cityInRegion;
+            }
+            else if (cityInRegion >= 0)
+            {
+                regionHit = new RegionHit(_settlements[cityInRegion].OblastId, IsLabel: false);
+            }
             hintOblast = regionHit?.Id ?? 0;
         }
         var approximate = settlement < 0;

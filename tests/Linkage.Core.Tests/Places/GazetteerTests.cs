@@ -265,6 +265,15 @@ public class GazetteerTests
     }
 
     [Fact]
+    public void ACityInTheRegionFieldIsTheBirthplaceOnlyWhenThePlaceIsBlank()
+    {
+        Assert.Equal("Маріуполь", Settlement(null, "г. Мариуполь").Ukrainian);
+        var village = Places.Resolve("Зеленопільськівка", "г. Мариуполь");
+        Assert.True(village.IsUnresolved);
+        Assert.Equal(14, village.OblastId);
+    }
+
+    [Fact]
     public void BlankIsMissing()
     {
         Assert.True(Places.Resolve(null, null).IsMissing);
