@@ -38,6 +38,7 @@ public readonly partial record struct PartialDate
         {
             return Missing;
         }
+        value = WithoutTimeOfDay(value);
         if (value.Length > MaxTextLength || !TryTokenize(value, out var tokens))
         {
             warning = $"unreadable date '{Shorten(value)}'";
@@ -60,6 +61,17 @@ public readonly partial record struct PartialDate
         var date = new PartialDate(year, month, day);
         warning = Validate(date, observedOn);
         return warning is null ? date : Missing;
+    }
+
+    /// <summary>"2014-03-12T00:00:00" and "12.03.2014 0:00:00", as exported by databases: the date part.</summary>
+    private static string WithoutTimeOfDay(string value)
+    {
+        var separator = value.IndexOfAny(['T', ' ']);
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        return separator >= 8 && colon > separator && char.IsAsciiDigit(value[separator - 1])
+            && separator + 1 < value.Length && char.IsAsciiDigit(value[separator + 1])
+            ? value[..separator]
+            : value;
     }
 
     private readonly record struct Token(int Number, int Digits, string? Word);

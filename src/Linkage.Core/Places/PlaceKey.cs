@@ -14,10 +14,10 @@ internal static class PlaceKey
     // Words that say what kind of settlement follows ("г. Донецк", "смт Мангуш", "selo"), stripped from the front.
     private static readonly HashSet<string> SettlementWords = new(StringComparer.Ordinal)
     {
-        "г", "гор", "город", "м", "міс", "місто", "смт", "пгт", "с", "село", "селище", "сел", "с-ще", "с-ще.", "пос",
-        "поселок", "п", "рп", "р.п", "ст", "станица", "станиця", "х", "хутор", "д", "деревня", "дер", "міського",
+        "г", "гор", "город", "м", "міс", "місто", "смт", "пгт", "с", "село", "селище", "сел", "с-ще", "пос",
+        "поселок", "п", "рп", "ст", "станица", "станиця", "х", "хутор", "д", "деревня", "дер", "міського",
         "городского", "типу", "типа", "рабочий", "city", "town", "village", "of", "selo", "misto", "gorod", "smt",
-        "pgt", "urban-type", "settlement", "uts",
+        "pgt", "urban-type", "settlement", "uts", "m", "s", "g", "p",
     };
 
     // Words that mark a region rather than a settlement ("Донецкая обл.", "Republic of Crimea").
