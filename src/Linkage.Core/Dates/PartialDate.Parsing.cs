@@ -8,11 +8,11 @@ public readonly partial record struct PartialDate
     private const int MaxTokens = 8;
     private const int OldestAgeYears = 25;
 
-    // Words that only mark a number as a year of birth: "2014 г.р.", "2014 р.н.", "2014 года рождения".
-    private static readonly HashSet<string> YearMarkers = new(StringComparer.Ordinal)
+    // Words that only label a date as a birth date: "2014 г.р.", "2014 р.н.", "Дата рождения: 12.03.2014".
+    private static readonly HashSet<string> LabelWords = new(StringComparer.Ordinal)
     {
-        "г", "гг", "р", "рр", "н", "гр", "рн", "год", "года", "року", "рік", "рожд", "рождения", "народж",
-        "народження", "нар", "born", "b", "yob", "dob", "year",
+        "г", "гг", "р", "рр", "н", "гр", "рн", "д", "др", "год", "года", "року", "рік", "рожд", "рождения", "народж",
+        "народження", "нар", "дата", "born", "b", "yob", "dob", "year", "date", "of", "birth",
     };
 
     private static readonly HashSet<string> YearUnits = new(StringComparer.Ordinal)
@@ -202,7 +202,7 @@ public readonly partial record struct PartialDate
                 namedMonth = monthOfWord;
                 numbersBeforeMonth = count;
             }
-            else if (!YearMarkers.Contains(token.Word))
+            else if (!LabelWords.Contains(token.Word))
             {
                 return false;
             }
