@@ -18,7 +18,9 @@ public enum PlaceTraits : byte
 
 /// <summary>
 /// A birthplace resolved against one <see cref="Gazetteer"/>: small integers for the pair hot path.
-/// Ids are meaningful only within the gazetteer that produced them; 0 means unknown at that level.
+/// Settlement ids are row numbers of the gazetteer's data version: the embedded settlements keep the same ids in
+/// <see cref="Gazetteer.Default"/> and <see cref="Gazetteer.LoadWithOcha"/> (OCHA's villages follow them), but
+/// store the text, not the id, across versions. Raion and oblast ids are KATOTTH codes. 0 means unknown.
 /// <see cref="OblastId"/> is the KATOTTH oblast code for Ukraine and 1000 + the subject code for Russia.
 /// </summary>
 public readonly record struct PlaceRef(int SettlementId, int RaionId, int OblastId, PlaceTraits Traits)

@@ -45,6 +45,9 @@ public sealed class OchaLoadingTests : IDisposable
         Assert.False(gazetteer.Resolve("Петровское", "Донецкая обл.").IsApproximate);
         Assert.False(gazetteer.Resolve("Зоряновка", null).IsApproximate);
 
+        // Authored places keep their ids, so records resolved against either gazetteer still compare.
+        Assert.Equal(Gazetteer.Default.Resolve("Артёмовск", null), gazetteer.Resolve("Артёмовск", null));
+
         var elsewhere = gazetteer.Resolve("Зорянівка", null);
         Assert.Equal(5399, elsewhere.RaionId);
         Assert.Contains("Тестовий", gazetteer.Describe(elsewhere));
