@@ -8,11 +8,11 @@ public readonly partial record struct PartialDate
     private const int MaxTokens = 8;
     private const int OldestAgeYears = 25;
 
-    // Words that only mark a number as a year of birth: "2014 г.р.", "2014 р.н.", "2014 года рождения".
-    private static readonly HashSet<string> YearMarkers = new(StringComparer.Ordinal)
+    // Words that only label a date as a birth date: "2014 г.р.", "2014 р.н.", "Дата рождения: 12.03.2014".
+    private static readonly HashSet<string> LabelWords = new(StringComparer.Ordinal)
     {
-        "г", "гг", "р", "рр", "н", "гр", "рн", "год", "года", "року", "рік", "рожд", "рождения", "народж",
-        "народження", "нар", "born", "b", "yob", "dob", "year",
+        "г", "гг", "р", "рр", "н", "гр", "рн", "д", "др", "год", "года", "року", "рік", "рожд", "рождения", "народж",
+        "народження", "нар", "дата", "born", "b", "yob", "dob", "year", "date", "of", "birth",
     };
 
     private static readonly HashSet<string> YearUnits = new(StringComparer.Ordinal)
@@ -38,6 +38,7 @@ public readonly partial record struct PartialDate
         {
             return Missing;
         }
+        value = WithoutTimeOfDay(value);
         if (value.Length > MaxTextLength || !TryTokenize(value, out var tokens))
         {
             warning = $"unreadable date '{Shorten(value)}'";
@@ -60,6 +61,17 @@ public readonly partial record struct PartialDate
         var date = new PartialDate(year, month, day);
         warning = Validate(date, observedOn);
         return warning is null ? date : Missing;
+    }
+
+    /// <summary>"2014-03-12T00:00:00" and "12.03.2014 0:00:00", as exported by databases: the date part.</summary>
+    private static string WithoutTimeOfDay(string value)
+    {
+        var separator = value.IndexOfAny(['T', ' ']);
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        return separator >= 8 && colon > separator && char.IsAsciiDigit(value[separator - 1])
+            && separator + 1 < value.Length && char.IsAsciiDigit(value[separator + 1])
+            ? value[..separator]
+            : value;
     }
 
     private readonly record struct Token(int Number, int Digits, string? Word);
@@ -190,7 +202,7 @@ public readonly partial record struct PartialDate
                 namedMonth = monthOfWord;
                 numbersBeforeMonth = count;
             }
-            else if (!YearMarkers.Contains(token.Word))
+            else if (!LabelWords.Contains(token.Word))
             {
                 return false;
             }

@@ -20,12 +20,12 @@ public enum DatePrecision : byte
 /// </summary>
 public readonly partial record struct PartialDate(int Year, int Month, int Day)
 {
-    /// <summary>The longest span an age can imply: "N лет" read on one day covers 13 calendar months.</summary>
-    internal const int MaxRangeMonths = 20;
-
     public static PartialDate Missing => default;
 
-    /// <summary>Months after the first one that a span covers; 0 for an ordinary date.</summary>
+    /// <summary>
+    /// Months after the first one that a span covers; 0 for an ordinary date. An age covers at most 12
+    /// (and <see cref="Packed"/> holds up to 20).
+    /// </summary>
     public int RangeMonths { get; init; }
 
     public DatePrecision Precision =>

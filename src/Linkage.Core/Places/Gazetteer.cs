@@ -72,19 +72,30 @@ public sealed class Gazetteer
         var settlement = FindSettlementExactly(placeSegments, hintOblast);
         if (settlement < 0 && regionHit is null && raionId == 0)
         {
-            // The place text may itself be only a region ("ДНР", "Крым") or a city named in the region field.
+            // The place text may itself be only a region ("ДНР", "Крым"), and the region field may name a city:
+            // the birthplace when the place is blank, else only where to look.
             regionHit = FindRegionIn(placeSegments, PlaceKey.SegmentKind.Settlement);
-            settlement = regionHit is null ? FindSettlementExactly(regionSegments, 0) : -1;
+            var cityInRegion = regionHit is null ? FindSettlementExactly(regionSegments, 0) : -1;
+            if (cityInRegion >= 0 && placeSegments.Count == 0)
+            {
+                settlement = cityInRegion;
+            }
+            else if (cityInRegion >= 0)
+            {
+                regionHit = new RegionHit(_settlements[cityInRegion].OblastId, IsLabel: false);
+            }
             hintOblast = regionHit?.Id ?? 0;
         }
-        if (settlement < 0)
+        var approximate = settlement < 0;
+        if (approximate)
         {
             settlement = FindSettlementFuzzily(placeSegments, hintOblast);
         }
         if (settlement >= 0)
         {
             var found = _settlements[settlement];
-            return new PlaceRef(settlement + 1, found.RaionId, found.OblastId, found.InRussia ? PlaceTraits.InRussia : PlaceTraits.None);
+            var traits = (found.InRussia ? PlaceTraits.InRussia : PlaceTraits.None) | (approximate ? PlaceTraits.Approximate : PlaceTraits.None);
+            return new PlaceRef(settlement + 1, found.RaionId, found.OblastId, traits);
         }
         var flags = regionHit is { IsLabel: true } ? PlaceTraits.OccupationLabel : PlaceTraits.None;
         flags |= regionHit is { InRussia: true } ? PlaceTraits.InRussia : PlaceTraits.None;
@@ -189,18 +200,32 @@ public sealed class Gazetteer
         return 0;
     }
 
-    /// <summary>Exact key of a whole settlement-worded part, then of its word runs, longest first.</summary>
+    /// <summary>
+    /// Exact key of a whole settlement-worded part; then, inside region-worded parts without separators
+    /// ("Мариуполь Донецкой области"), the exact key of any run of words, longest first.
+    /// </summary>
     private int FindSettlementExactly(List<PlaceKey.Segment> segments, int oblastHint)
     {
         foreach (var segment in segments)
         {
-            if (segment.Kind == PlaceKey.SegmentKind.Settlement && TryName(Key(segment.Name), oblastHint, out var index))
+            if (segment.Kind != PlaceKey.SegmentKind.Settlement)
             {
-                return index;
+                continue;
+            }
+            foreach (var name in PlaceKey.NameCandidates(segment))
+            {
+                if (TryName(Key(name), oblastHint, out var index))
+                {
+                    return index;
+                }
             }
         }
         foreach (var segment in segments)
         {
+            if (segment.Kind != PlaceKey.SegmentKind.Region)
+            {
+                continue;
+            }
             var words = segment.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (var length = words.Length - 1; length >= 1; length--)
             {
@@ -243,15 +268,17 @@ public sealed class Gazetteer
     }
 
     /// <summary>
-    /// The nearest name within one edit (names of 5–8 letters) or two (longer), on the script-neutral key.
-    /// Short names are never guessed. Ties go to a place in the hinted oblast, then to the larger place.
+    /// The nearest name within one edit (keys of 7–10 letters) or two (longer), on the script-neutral key,
+    /// keeping the first letter and the ending: a wrong first letter or a different ending (Калинівка and
+    /// Малинівка, Лозове and Лозова, Українське and Українськ) is another place, not a typo. Shorter names are
+    /// never guessed. Ties go to a place in the hinted oblast, then to the larger place.
     /// </summary>
     private int FindSettlementFuzzily(List<PlaceKey.Segment> segments, int oblastHint)
     {
         foreach (var segment in segments)
         {
             var key = segment.Kind == PlaceKey.SegmentKind.Settlement ? Key(segment.Name) : string.Empty;
-            var maxDistance = key.Length switch { < 5 => 0, <= 8 => 1, <= 40 => 2, _ => 0 };
+            var maxDistance = key.Length switch { < 7 => 0, <= 10 => 1, <= 40 => 2, _ => 0 };
             if (maxDistance == 0)
             {
                 continue;
@@ -267,6 +294,10 @@ public sealed class Gazetteer
                 }
                 foreach (var candidate in candidates)
                 {
+                    if (candidate[0] != key[0] || !SameEnding(candidate, key))
+                    {
+                        continue;
+                    }
                     var distance = BoundedEditDistance.Compute(key, candidate, Math.Min(maxDistance, bestDistance));
                     if (distance > maxDistance)
                     {
@@ -291,13 +322,21 @@ public sealed class Gazetteer
         return -1;
     }
 
+    /// <summary>Keys that end alike: the same last letter, or two different consonants (a slip, not an ending).</summary>
+    private static bool SameEnding(string a, string b)
+    {
+        var last = a[^1];
+        var other = b[^1];
+        return last == other || (!IsVowel(last) && !IsVowel(other));
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
     private bool Outranks(int index, int other) =>
         other < 0 || _settlements[index].Kind < _settlements[other].Kind
         || (_settlements[index].Kind == _settlements[other].Kind && index < other);
 
-    /// <summary>Counts for reports: settlements by oblast id and kind.</summary>
-    internal IReadOnlyDictionary<(int Oblast, SettlementKind Kind), int> CountByOblastAndKind() =>
-        _settlements.GroupBy(settlement => (settlement.OblastId, settlement.Kind)).ToDictionary(group => group.Key, group => group.Count());
+    internal IReadOnlyList<Settlement> Settlements => _settlements;
 
     internal Settlement SettlementOf(PlaceRef place) => _settlements[place.SettlementId - 1];
 

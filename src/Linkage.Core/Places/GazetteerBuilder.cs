@@ -11,7 +11,7 @@ internal sealed class GazetteerBuilder
     private readonly Dictionary<string, RegionHit> _regionStems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RegionHit> _labels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _raionStems = new(StringComparer.Ordinal);
-    private readonly Dictionary<(int Oblast, string Name), int> _authored = [];
+    private readonly Dictionary<(int Oblast, int Raion, string Name), int> _authored = [];
 
     public void AddOblast(Region oblast, IReadOnlyList<string> aliases, IReadOnlyList<string> occupationLabels)
     {
@@ -57,9 +57,9 @@ internal sealed class GazetteerBuilder
     {
         var index = _settlements.Count;
         _settlements.Add(settlement);
-        if (!settlement.InRussia)
+        if (!settlement.InRussia && settlement.Kind != SettlementKind.Village)
         {
-            _authored.TryAdd((settlement.OblastId, TextNormalizer.Fold(settlement.Ukrainian)), index);
+            _authored.TryAdd((settlement.OblastId, settlement.RaionId, TextNormalizer.Fold(settlement.Ukrainian)), index);
         }
         foreach (var name in new[] { settlement.Ukrainian, settlement.Russian }.Concat(settlement.LatinAliases))
         {
@@ -69,12 +69,23 @@ internal sealed class GazetteerBuilder
         {
             AddName(name, index, former: true);
         }
+        if (settlement.Russian.Length == 0 && !settlement.InRussia)
+        {
+            foreach (var key in RussianForms.KeysOf(PlaceKey.Skeleton(TextNormalizer.Fold(settlement.Ukrainian))))
+            {
+                AddTo(_names, key, new NameHit(index, Former: true));
+            }
+        }
     }
 
-    /// <summary>An OCHA settlement: new unless authored already, in which case only its English name is added.</summary>
+    /// <summary>
+    /// An OCHA settlement: new unless authored already (same oblast, raion — or raion not recorded — and
+    /// Ukrainian name), in which case only its English name is added.
+    /// </summary>
     public void AddOchaSettlement(int oblastId, int raionId, string ukrainian, string english)
     {
-        if (_authored.TryGetValue((oblastId, TextNormalizer.Fold(ukrainian)), out var existing))
+        var name = TextNormalizer.Fold(ukrainian);
+        if (_authored.TryGetValue((oblastId, raionId, name), out var existing) || _authored.TryGetValue((oblastId, 0, name), out existing))
         {
             AddName(english, existing, former: false);
             return;
@@ -127,7 +138,7 @@ internal sealed class GazetteerBuilder
     }
 }
 
-/// <summary>A settlement a key names, and whether by a former name.</summary>
+/// <summary>A settlement a key names, and whether by a secondary name (a former name or a predicted Russian form).</summary>
 internal readonly record struct NameHit(int Index, bool Former);
 
 /// <summary>A region a key names (oblast id, or 1000 + Russian subject code), and whether as an occupation label.</summary>

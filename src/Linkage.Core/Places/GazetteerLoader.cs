@@ -70,11 +70,19 @@ internal static class GazetteerLoader
             var id = PcodeNumber(row["Admin2 Pcode"]);
             builder.AddRaionIfAbsent(new Region(id, row["Raion UKR"], string.Empty, row["Raion"]));
         }
+        foreach (var settlement in ReadOchaSettlements(folder))
+        {
+            builder.AddOchaSettlement(settlement.OblastId, settlement.RaionId, settlement.Ukrainian, settlement.English);
+        }
+    }
+
+    /// <summary>OCHA's settlements (ocha_activityinfo_ukr_admin4.csv): oblast and raion from the P-codes, two names.</summary>
+    internal static IEnumerable<OchaSettlement> ReadOchaSettlements(string folder)
+    {
         foreach (var row in Read(File.OpenRead(Path.Combine(folder, "ocha_activityinfo_ukr_admin4.csv"))))
         {
-            var oblast = PcodeNumber(row["Admin1 Pcode"]);
-            var raion = PcodeNumber(row["Admin2 Pcode"]);
-            builder.AddOchaSettlement(oblast, raion, row["Settlement UKR"], row["Settlement EN"]);
+            yield return new OchaSettlement(
+                PcodeNumber(row["Admin1 Pcode"]), PcodeNumber(row["Admin2 Pcode"]), row["Settlement UKR"], row["Settlement EN"]);
         }
     }
 
@@ -106,3 +114,5 @@ internal static class GazetteerLoader
     private static string[] Split(string value) =>
         value.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
+
+internal sealed record OchaSettlement(int OblastId, int RaionId, string Ukrainian, string English);

@@ -14,10 +14,10 @@ internal static class PlaceKey
     // Words that say what kind of settlement follows ("г. Донецк", "смт Мангуш", "selo"), stripped from the front.
     private static readonly HashSet<string> SettlementWords = new(StringComparer.Ordinal)
     {
-        "г", "гор", "город", "м", "міс", "місто", "смт", "пгт", "с", "село", "селище", "сел", "с-ще", "с-ще.", "пос",
-        "поселок", "п", "рп", "р.п", "ст", "станица", "станиця", "х", "хутор", "д", "деревня", "дер", "міського",
+        "г", "гор", "город", "м", "міс", "місто", "смт", "пгт", "с", "село", "селище", "сел", "с-ще", "пос",
+        "поселок", "п", "рп", "ст", "станица", "станиця", "х", "хутор", "д", "деревня", "дер", "міського",
         "городского", "типу", "типа", "рабочий", "city", "town", "village", "of", "selo", "misto", "gorod", "smt",
-        "pgt", "urban-type", "settlement", "uts",
+        "pgt", "urban-type", "settlement", "uts", "m", "s", "g", "p",
     };
 
     // Words that mark a region rather than a settlement ("Донецкая обл.", "Republic of Crimea").
@@ -44,8 +44,10 @@ internal static class PlaceKey
     internal sealed record Segment(SegmentKind Kind, string Folded, string Name);
 
     /// <summary>
-    /// Splits place text into its comma-, semicolon- or bracket-separated parts, each folded, stripped of
-    /// leading settlement-type words ("г.", "смт") and classified by the region or raion words it carries.
+    /// Splits place text into parts at commas, semicolons and brackets, and before a settlement-type word
+    /// inside a part ("Донецкая обл. г. Мариуполь" → "Донецкая обл.", "г. Мариуполь"). Each part is folded,
+    /// stripped of leading settlement-type words ("г.", "смт") and classified by the region or raion words
+    /// it carries.
     /// </summary>
     public static IEnumerable<Segment> Segments(string? text)
     {
@@ -67,6 +69,15 @@ internal static class PlaceKey
                     {
                         continue;
                     }
+                    var startsSettlement = SettlementWords.Contains(bare) && bare != "of";
+                    if (startsSettlement && name.Count > 0)
+                    {
+                        if (all.Count <= MaxWords)
+                        {
+                            yield return new Segment(kind, string.Join(' ', all), string.Join(' ', name));
+                        }
+                        (all, name, kind) = ([], [], SegmentKind.Settlement);
+                    }
                     all.Add(bare);
                     if (RegionWords.Contains(bare))
                     {
@@ -86,6 +97,25 @@ internal static class PlaceKey
             {
                 yield return new Segment(kind, string.Join(' ', all), string.Join(' ', name));
             }
+        }
+    }
+
+    /// <summary>
+    /// The name of a settlement-worded part, then the same text keeping fewer of its leading settlement-type
+    /// words, for names that begin with one ("смт Станиця Луганська").
+    /// </summary>
+    public static IEnumerable<string> NameCandidates(Segment segment)
+    {
+        yield return segment.Name;
+        var words = segment.Folded.Split(' ');
+        var leading = 0;
+        while (leading < words.Length && SettlementWords.Contains(words[leading]))
+        {
+            leading++;
+        }
+        for (var start = leading - 1; start >= 0; start--)
+        {
+            yield return string.Join(' ', words, start, words.Length - start);
         }
     }
 

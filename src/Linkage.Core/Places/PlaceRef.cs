@@ -11,11 +11,16 @@ public enum PlaceTraits : byte
     InRussia = 2,
     /// <summary>Text was present but names no place the gazetteer knows.</summary>
     Unresolved = 4,
+    /// <summary>Resolved by typo tolerance, not by an exact name: a village missing from the gazetteer can be
+    /// snapped to a similarly named town (about 2% of OCHA's villages with the embedded gazetteer).</summary>
+    Approximate = 8,
 }
 
 /// <summary>
 /// A birthplace resolved against one <see cref="Gazetteer"/>: small integers for the pair hot path.
-/// Ids are meaningful only within the gazetteer that produced them; 0 means unknown at that level.
+/// Settlement ids are row numbers of the gazetteer's data version: the embedded settlements keep the same ids in
+/// <see cref="Gazetteer.Default"/> and <see cref="Gazetteer.LoadWithOcha"/> (OCHA's villages follow them), but
+/// store the text, not the id, across versions. Raion and oblast ids are KATOTTH codes. 0 means unknown.
 /// <see cref="OblastId"/> is the KATOTTH oblast code for Ukraine and 1000 + the subject code for Russia.
 /// </summary>
 public readonly record struct PlaceRef(int SettlementId, int RaionId, int OblastId, PlaceTraits Traits)
@@ -33,6 +38,8 @@ public readonly record struct PlaceRef(int SettlementId, int RaionId, int Oblast
     public bool IsInRussia => (Traits & PlaceTraits.InRussia) != 0;
 
     public bool IsUnresolved => (Traits & PlaceTraits.Unresolved) != 0;
+
+    public bool IsApproximate => (Traits & PlaceTraits.Approximate) != 0;
 
     /// <summary>Only a region is known: an oblast, an occupation label, a Russian subject, or a raion.</summary>
     public bool IsRegionOnly => SettlementId == 0 && OblastId != 0 && !IsUnresolved;

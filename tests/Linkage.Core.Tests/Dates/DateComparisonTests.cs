@@ -167,3 +167,36 @@ public class DateComparisonTests
         return a.Year == b.Year ? DateLevel.SameYearOnly : DateLevel.Disagree;
     }
 }
+
+public class DateComparisonAllocationTests
+{
+    [Fact]
+    public void ComparingAllocatesNothing()
+    {
+        var observed = new DateOnly(2026, 11, 24);
+        PartialDate[] dates =
+        [
+            new(2014, 3, 12), new(2014, 5, 3), new(2015, 3, 12), new(2014, 3, 0), new(2014, 0, 0),
+            PartialDate.Parse("3 года", observed, out _), PartialDate.Missing, new(2010, 3, 12), new(2001, 3, 12),
+        ];
+        var counts = new int[Enum.GetValues<DateLevel>().Length];
+        Count(dates, counts);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < 1000; round++)
+        {
+            Count(dates, counts);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static void Count(PartialDate[] dates, int[] counts)
+    {
+        foreach (var a in dates)
+        {
+            foreach (var b in dates)
+            {
+                counts[(int)DateComparison.Compare(a, b)]++;
+            }
+        }
+    }
+}

@@ -24,6 +24,13 @@ public class PartialDateParseTests
     [InlineData("2014 р.н.", 2014, 0, 0)]
     [InlineData("2014 года рождения", 2014, 0, 0)]
     [InlineData("2014 року народження", 2014, 0, 0)]
+    [InlineData("Дата рождения: 12.03.2014", 2014, 3, 12)]
+    [InlineData("д.р. 12.03.2014", 2014, 3, 12)]
+    [InlineData("Год рождения: 2014", 2014, 0, 0)]
+    [InlineData("Date of birth: 2014-03-12", 2014, 3, 12)]
+    [InlineData("2014-03-12T00:00:00", 2014, 3, 12)]
+    [InlineData("2014-03-12 00:00:00+03:00", 2014, 3, 12)]
+    [InlineData("12.03.2014 0:00:00", 2014, 3, 12)]
     public void ReadsEveryNumericContractForm(string text, int year, int month, int day)
     {
         Assert.Equal(new PartialDate(year, month, day), Parse(text, out var warning));

@@ -89,7 +89,7 @@ public class GazetteerTests
     }
 
     [Theory]
-    [InlineData("Маріупль", "Маріуполь")]
+    [InlineData("Маріупіль", "Маріуполь")]
     [InlineData("Мариупол", "Маріуполь")]
     [InlineData("Краматорс", "Краматорськ")]
     [InlineData("Артемовкс", "Бахмут")]
@@ -99,7 +99,7 @@ public class GazetteerTests
     [InlineData("Бердяньск", "Бердянськ")]
     [InlineData("Kramatorskk", "Краматорськ")]
     [InlineData("Mariupil", "Маріуполь")]
-    [InlineData("Новая Каховко", "Нова Каховка")]
+    [InlineData("Новоя Каховка", "Нова Каховка")]
     public void TypoedFormsResolve(string typo, string ukrainian)
     {
         Assert.Equal(ukrainian, Settlement(typo).Ukrainian);
@@ -130,6 +130,8 @@ public class GazetteerTests
     [InlineData("село Сартана", "Сартана")]
     [InlineData("селище Новотроїцьке", "Новотроїцьке")]
     [InlineData("поселок Старобешево", "Старобешеве")]
+    [InlineData("Станица Луганская", "Станиця Луганська")]
+    [InlineData("смт Станиця Луганська", "Станиця Луганська")]
     public void SettlementTypeWordsAreIgnored(string text, string ukrainian)
     {
         Assert.Equal(ukrainian, Settlement(text).Ukrainian);
@@ -244,10 +246,31 @@ public class GazetteerTests
         Assert.Equal(PlaceLevel.Unresolved, PlaceComparison.Compare(unknown, otherUnknown));
     }
 
-    [Fact]
-    public void ShortUnknownNamesAreNotGuessed()
+    [Theory]
+    [InlineData("Кык")]
+    [InlineData("Гірнак")] // one letter from Гірник, but too short to guess
+    [InlineData("Калинівка")] // not a typo of Малинівка: the first letter differs
+    [InlineData("Лозове")] // not Лозова: the ending differs
+    [InlineData("Нова Кам'янка")] // not Кам'янка
+    public void UnknownPlacesAreNotSnappedToSimilarTowns(string text)
     {
-        Assert.True(Places.Resolve("Кык", null).IsUnresolved);
+        Assert.True(Places.Resolve(text, null).IsUnresolved);
+    }
+
+    [Fact]
+    public void TypoToleranceIsMarkedApproximate()
+    {
+        Assert.True(Places.Resolve("Мелитопль", null).IsApproximate);
+        Assert.False(Places.Resolve("Мелитополь", null).IsApproximate);
+    }
+
+    [Fact]
+    public void ACityInTheRegionFieldIsTheBirthplaceOnlyWhenThePlaceIsBlank()
+    {
+        Assert.Equal("Маріуполь", Settlement(null, "г. Мариуполь").Ukrainian);
+        var village = Places.Resolve("Зеленопільськівка", "г. Мариуполь");
+        Assert.True(village.IsUnresolved);
+        Assert.Equal(14, village.OblastId);
     }
 
     [Fact]

@@ -66,3 +66,33 @@ public class PlaceComparisonTests
         Assert.True(PlaceLevel.OneSideInRussia < PlaceLevel.ConflictingUkrainianPlaces);
     }
 }
+
+public class PlaceComparisonAllocationTests
+{
+    private static readonly string[] Texts = ["Бахмут", "Соледар", "Маріуполь", "ДНР", "Подольск", "Харків", "Зеленопільськівка", ""];
+
+    [Fact]
+    public void ComparingAllocatesNothing()
+    {
+        var places = Texts.Select(text => Gazetteer.Default.Resolve(text, null)).ToArray();
+        var counts = new int[Enum.GetValues<PlaceLevel>().Length];
+        Count(places, counts);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < 1000; round++)
+        {
+            Count(places, counts);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static void Count(PlaceRef[] places, int[] counts)
+    {
+        foreach (var a in places)
+        {
+            foreach (var b in places)
+            {
+                counts[(int)PlaceComparison.Compare(a, b)]++;
+            }
+        }
+    }
+}
