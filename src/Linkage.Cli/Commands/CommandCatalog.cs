@@ -12,5 +12,6 @@ internal static class CommandCatalog
         EvaluateCommand.Create(),
         DemoCommand.Create(),
         NamesCommand.Create(),
+        PlacesCommand.Create(),
     ];
 }

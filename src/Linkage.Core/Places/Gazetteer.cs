@@ -1,3 +1,4 @@
+using Linkage.Comparison.Similarity;
 using System.Globalization;
 using System.Text;
 using Linkage.Normalization;
@@ -285,6 +286,7 @@ public sealed class Gazetteer
             }
             var bestDistance = maxDistance + 1;
             var bestIndex = -1;
+            var scorer = new CachedOsa(key);
             var bestInHint = false;
             for (var length = key.Length - maxDistance; length <= key.Length + maxDistance; length++)
             {
@@ -298,7 +300,7 @@ public sealed class Gazetteer
                     {
                         continue;
                     }
-                    var distance = BoundedEditDistance.Compute(key, candidate, Math.Min(maxDistance, bestDistance));
+                    var distance = scorer.Distance(candidate, Math.Min(maxDistance, bestDistance));
                     if (distance > maxDistance)
                     {
                         continue;

@@ -1,3 +1,4 @@
+using Linkage.Names.Transliteration;
 using System.Globalization;
 using System.Reflection;
 using CsvHelper;
@@ -31,7 +32,7 @@ internal static class GazetteerLoader
         foreach (var row in Read(OpenResource("raions.csv")))
         {
             var id = int.Parse(row["id"], CultureInfo.InvariantCulture);
-            builder.AddRaion(new Region(id, row["uk"], row["ru"], KmuTransliteration.ToLatin(row["uk"])), Split(row["former"]));
+            builder.AddRaion(new Region(id, row["uk"], row["ru"], Transliterator.Get(Transliterator.NationalUkrainian).Transliterate(row["uk"])), Split(row["former"]));
         }
         foreach (var row in Read(OpenResource("settlements.csv")))
         {

@@ -1,3 +1,4 @@
+using Linkage.Names.Transliteration;
 namespace Linkage.Places;
 
 /// <summary>How large a settlement's status is; on an ambiguous name the larger kind wins.</summary>
@@ -22,7 +23,7 @@ internal sealed record Settlement(
     /// <summary>The KMU-2010 Latin name for Ukrainian places; the first Latin alias for Russian ones.</summary>
     public string Latin => InRussia
         ? (LatinAliases.Count > 0 ? LatinAliases[0] : string.Empty)
-        : KmuTransliteration.ToLatin(Ukrainian);
+        : Transliterator.Get(Transliterator.NationalUkrainian).Transliterate(Ukrainian);
 }
 
 /// <summary>An oblast, raion or Russian federal subject with its display names.</summary>
