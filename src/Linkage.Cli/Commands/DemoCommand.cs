@@ -45,7 +45,7 @@ internal static class DemoCommand
             new FileInfo(Path.Combine(corpus, "listings.csv")),
             new FileInfo(matchesPath),
             database,
-            modelFile: null,
+            LinkEngine.Default,
             top: 10);
         if (result is null)
         {

@@ -3,6 +3,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using Linkage.Ingest;
 using Linkage.Linking;
+using Linkage.Names;
+using Linkage.Places;
 using Linkage.Scoring;
 using Linkage.Storage;
 using Spectre.Console;
@@ -22,34 +24,36 @@ internal static class LinkCommand
         var database = new Option<FileInfo>("--db") { Description = $"SQLite database that holds runs and the review queue (default: ./{DefaultDatabase})" };
         var model = new Option<FileInfo?>("--model") { Description = "A model JSON to use instead of the shipped default" };
         var top = new Option<int>("--top") { Description = "Candidates kept per reference", DefaultValueFactory = _ => 10 };
+        var knowledge = new KnowledgeOptions();
 
         var command = new Command("link", "Normalize, block, compare, score, rank and decide; write matches and record the run.")
         {
             references, listings, output, database, model, top,
         };
-        command.SetAction(parse => Run(
+        knowledge.AddTo(command);
+        command.SetAction(parse => Run(() => Execute(
             parse.GetValue(references)!,
             parse.GetValue(listings)!,
             parse.GetValue(output)!,
             parse.GetValue(database) ?? new FileInfo(DefaultDatabase),
-            parse.GetValue(model),
-            parse.GetValue(top)));
+            CreateEngine(parse.GetValue(model), knowledge.Names(parse), knowledge.Places(parse)),
+            parse.GetValue(top))));
         return command;
     }
 
-    internal static int Run(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, FileInfo databaseFile, FileInfo? modelFile, int top)
+    /// <summary>Runs a link and maps what went wrong with the input to exit code 2 and a message.</summary>
+    internal static int Run(Func<LinkResult?> link)
     {
         try
         {
-            var outcome = Execute(referencesFile, listingsFile, outputFile, databaseFile, modelFile, top);
-            return outcome is null ? ExitCodes.BadInput : ExitCodes.Success;
+            return link() is null ? ExitCodes.BadInput : ExitCodes.Success;
         }
         catch (IngestException ex)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] {ex.Message}");
             return ExitCodes.BadInput;
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] {ex.Message}");
             return ExitCodes.BadInput;
@@ -57,7 +61,10 @@ internal static class LinkCommand
     }
 
     /// <summary>Runs the pipeline; returns the result, or null when a usage problem was already reported.</summary>
-    internal static LinkResult? Execute(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, FileInfo databaseFile, FileInfo? modelFile, int top)
+    internal static LinkEngine CreateEngine(FileInfo? modelFile, NameKnowledge names, Gazetteer places) =>
+        LinkEngine.Create(modelFile is null ? LinkEngine.DefaultModel : MatchModelJson.Load(modelFile.FullName), names, places);
+
+    internal static LinkResult? Execute(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, FileInfo databaseFile, LinkEngine engine, int top)
     {
         if (top < 1)
         {
@@ -65,9 +72,6 @@ internal static class LinkCommand
             return null;
         }
         var stopwatch = Stopwatch.StartNew();
-        var engine = modelFile is null
-            ? LinkEngine.Default
-            : LinkEngine.Create(MatchModelJson.Load(modelFile.FullName), LinkEngine.Default.Names, LinkEngine.Default.Places);
 
         var references = ConsoleProgress.Run("reading references",
             progress => RecordFileReader.ReadReferences(referencesFile.FullName, BytesProgress(progress)));

@@ -21,17 +21,13 @@ internal static class NamesCommand
         };
         kind.AcceptOnlyFromAmong("given", "surname", "patronymic");
         var sex = new Option<string>("--sex") { Description = "M or F; picks between names that differ only by sex (Саша)." };
-        var givenDictionary = new Option<string?>("--given-dictionary") { Description = "Extra given-name CSV (uk,ru,rank)." };
-        var patronymicDictionary = new Option<string?>("--patronymic-dictionary") { Description = "Extra patronymic CSV (uk,ru,rank)." };
-        var surnameDictionary = new Option<string?>("--surname-dictionary") { Description = "Extra surname CSV (uk,ru,rank)." };
+        var knowledge = new KnowledgeOptions();
 
         var explain = new Command("explain", "Print a name's normalized form, keys, transliterations and equivalents.");
         explain.Arguments.Add(name);
         explain.Options.Add(kind);
         explain.Options.Add(sex);
-        explain.Options.Add(givenDictionary);
-        explain.Options.Add(patronymicDictionary);
-        explain.Options.Add(surnameDictionary);
+        knowledge.AddNameOptionsTo(explain);
         explain.SetAction(parseResult =>
         {
             if (!SexParser.TryParse(parseResult.GetValue(sex), out var recordSex))
@@ -39,17 +35,8 @@ internal static class NamesCommand
                 Console.Error.WriteLine("--sex must be M or F.");
                 return 2;
             }
-            var paths = new NameDictionaryPaths
-            {
-                GivenNames = parseResult.GetValue(givenDictionary),
-                Patronymics = parseResult.GetValue(patronymicDictionary),
-                Surnames = parseResult.GetValue(surnameDictionary),
-            };
-            var knowledge = paths.GivenNames is null && paths.Patronymics is null && paths.Surnames is null
-                ? NameKnowledge.Default
-                : NameKnowledge.Load(paths);
             var nameKind = ParseKind(parseResult.GetValue(kind));
-            Render(NameExplanation.Of(knowledge, parseResult.GetValue(name) ?? string.Empty, nameKind, recordSex));
+            Render(NameExplanation.Of(knowledge.Names(parseResult), parseResult.GetValue(name) ?? string.Empty, nameKind, recordSex));
             return 0;
         });
 

@@ -23,15 +23,14 @@ internal static class PlacesCommand
     {
         var place = new Argument<string>("place") { Description = "Birthplace text, in any script, with or without prefixes." };
         var region = new Option<string?>("--region") { Description = "The region given beside the place, if any." };
-        var ocha = new Option<string?>("--ocha") { Description = "Folder with OCHA's admin2/admin4 CSVs, to add every settlement." };
+        var knowledge = new KnowledgeOptions();
         var resolve = new Command("resolve", "Print the settlement, raion and oblast a birthplace resolves to.");
         resolve.Arguments.Add(place);
         resolve.Options.Add(region);
-        resolve.Options.Add(ocha);
+        resolve.Options.Add(knowledge.Ocha);
         resolve.SetAction(parseResult =>
         {
-            var folder = parseResult.GetValue(ocha);
-            var gazetteer = folder is null ? Gazetteer.Default : Gazetteer.LoadWithOcha(folder);
+            var gazetteer = knowledge.Places(parseResult);
             var resolved = gazetteer.Resolve(parseResult.GetValue(place), parseResult.GetValue(region));
             var table = new Table().AddColumn("field").AddColumn("value");
             table.AddRow("resolves to", Markup.Escape(gazetteer.Describe(resolved)));

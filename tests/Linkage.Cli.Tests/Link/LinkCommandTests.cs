@@ -99,6 +99,33 @@ public sealed class LinkCommandTests : IDisposable
         Assert.Equal(2, exit);
     }
 
+    [Fact]
+    public void A_user_dictionary_joins_names_the_embedded_knowledge_keeps_apart()
+    {
+        // Вовк is translated, not transliterated, into Russian (Волк): only a dictionary knows they are one surname.
+        var references = Write("r.csv", "record_id,surname,given_name,sex,birth_date\nUA-1,Вовк,Богдан,ч,2015-04-02\n");
+        var listings = Write("l.csv", "listing_id,surname,given_name,sex,birth_date\nL-1,Волк,Богдан,м,2015-04-02\n");
+        var dictionary = Write("surnames.csv", "uk,ru,rank\nвовк,волк,0\n");
+        string SurnameLevel(params string[] extra)
+        {
+            var output = Path.Combine(_directory, $"m{extra.Length}.csv");
+            Assert.Equal(0, Invoke(["link", "--references", references, "--listings", listings, "--out", output, "--db", Path.Combine(_directory, "q.db"), .. extra]));
+            return ReadMatches(output).Single()["explanation"].Split("; ").Single(e => e.StartsWith("surname:", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain("≡", SurnameLevel(), StringComparison.Ordinal);
+        Assert.Contains("≡", SurnameLevel("--surname-dictionary", dictionary), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_dictionary_file_is_bad_input_not_a_crash()
+    {
+        var exit = Invoke("link", "--references", Write("r.csv", References), "--listings", Write("l.csv", Listings),
+            "--out", Path.Combine(_directory, "m.csv"), "--db", Path.Combine(_directory, "q.db"), "--surname-dictionary", Path.Combine(_directory, "nope.csv"));
+
+        Assert.Equal(2, exit);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static int Invoke(params string[] args) => LinkCommand.Create().Parse(args[1..]).Invoke();
