@@ -11,6 +11,8 @@ internal static class CommandCatalog
         SynthCommand.Create(),
         EvaluateCommand.Create(),
         DemoCommand.Create(),
+        ReviewCommand.Create(),
+        UsersCommand.Create(),
         NamesCommand.Create(),
         PlacesCommand.Create(),
     ];

@@ -21,7 +21,7 @@ internal static class LinkCommand
         var references = new Option<FileInfo>("--references") { Description = "References CSV (children reported missing or deported)", Required = true };
         var listings = new Option<FileInfo>("--listings") { Description = "Listings CSV (scraped placement listings)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the matches CSV", Required = true };
-        var database = new Option<FileInfo>("--db") { Description = $"SQLite database that holds runs and the review queue (default: ./{DefaultDatabase})" };
+        var database = new Option<string>("--db") { Description = $"Review-queue database: a SQLite file path or a PostgreSQL connection string (Host=… or postgres://…) (default: ./{DefaultDatabase})" };
         var model = new Option<FileInfo?>("--model") { Description = "A model JSON to use instead of the shipped default" };
         var top = new Option<int>("--top") { Description = "Candidates kept per reference", DefaultValueFactory = _ => 10 };
         var knowledge = new KnowledgeOptions();
@@ -35,7 +35,7 @@ internal static class LinkCommand
             parse.GetValue(references)!,
             parse.GetValue(listings)!,
             parse.GetValue(output)!,
-            parse.GetValue(database) ?? new FileInfo(DefaultDatabase),
+            parse.GetValue(database) ?? DefaultDatabase,
             CreateEngine(parse.GetValue(model), knowledge.Names(parse), knowledge.Places(parse)),
             parse.GetValue(top))));
         return command;
@@ -64,7 +64,7 @@ internal static class LinkCommand
     internal static LinkEngine CreateEngine(FileInfo? modelFile, NameKnowledge names, Gazetteer places) =>
         LinkEngine.Create(modelFile is null ? LinkEngine.DefaultModel : MatchModelJson.Load(modelFile.FullName), names, places);
 
-    internal static LinkResult? Execute(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, FileInfo databaseFile, LinkEngine engine, int top)
+    internal static LinkResult? Execute(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, string database, LinkEngine engine, int top)
     {
         if (top < 1)
         {
@@ -87,7 +87,7 @@ internal static class LinkCommand
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]{rejects.Length} rejected rows written to {rejectsPath}[/]");
         }
 
-        using var store = SqliteLinkStore.Open(databaseFile.FullName);
+        using var store = LinkStores.Open(database);
         var runId = store.BeginRun("link", engine.Model.Name, referencesFile.FullName, listingsFile.FullName);
         try
         {
@@ -112,7 +112,7 @@ internal static class LinkCommand
                 Matches = result.MatchCount,
                 Reviews = result.ReviewCount,
             });
-            PrintSummary(result, runId, outputFile, databaseFile, stopwatch.Elapsed);
+            PrintSummary(result, runId, outputFile, store.Location, stopwatch.Elapsed);
             return result;
         }
         catch (Exception ex)
@@ -125,7 +125,7 @@ internal static class LinkCommand
     private static ConsoleProgress.SynchronousProgress<IngestProgress> BytesProgress(IProgress<(string, long, long)> progress) =>
         new ConsoleProgress.SynchronousProgress<IngestProgress>(p => progress.Report(("bytes", p.BytesRead, p.TotalBytes)));
 
-    private static void PrintSummary(LinkResult result, long runId, FileInfo output, FileInfo database, TimeSpan elapsed)
+    private static void PrintSummary(LinkResult result, long runId, FileInfo output, string storeLocation, TimeSpan elapsed)
     {
         var table = new Table().AddColumns("run", "candidate pairs", "kept", "match", "review", "time");
         table.AddRow(
@@ -137,6 +137,6 @@ internal static class LinkCommand
             $"{elapsed.TotalSeconds:0.0} s");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"matches: {output.FullName}");
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"review queue: {database.FullName}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"review queue: {storeLocation}");
     }
 }
