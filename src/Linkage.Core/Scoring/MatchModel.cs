@@ -9,8 +9,20 @@ namespace Linkage.Scoring;
 /// </summary>
 public sealed record MatchModel
 {
-    /// <summary>The JSON format version this code reads and writes.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>
+    /// The JSON format version this code writes. Version 2 added <see cref="Scorer"/> and per-level
+    /// <see cref="LevelModel.Weight"/>; version 1 documents are still read.
+    /// </summary>
+    public const int CurrentFormatVersion = 2;
+
+    /// <summary>The oldest format version this code reads.</summary>
+    public const int OldestFormatVersion = 1;
+
+    /// <summary>Weights are log2(m/u) of each level (Fellegi–Sunter).</summary>
+    public const string FellegiSunter = "fellegi_sunter";
+
+    /// <summary>Weights are a logistic regression's coefficients over the levels, in log2 units.</summary>
+    public const string LogisticRegression = "logistic_regression";
 
     [JsonPropertyName("format_version")]
     public int FormatVersion { get; init; } = CurrentFormatVersion;
@@ -25,6 +37,14 @@ public sealed record MatchModel
     /// <summary>Probability that a reference–listing pair drawn at random is the same child.</summary>
     [JsonPropertyName("prior")]
     public double Prior { get; init; }
+
+    /// <summary>
+    /// How level weights were obtained: <see cref="FellegiSunter"/> (from m and u) or <see cref="LogisticRegression"/>
+    /// (every non-null level carries its <see cref="LevelModel.Weight"/>, and <see cref="Prior"/> is the
+    /// regression's intercept as a probability).
+    /// </summary>
+    [JsonPropertyName("scorer")]
+    public string Scorer { get; init; } = FellegiSunter;
 
     [JsonPropertyName("thresholds")]
     public DecisionThresholds Thresholds { get; init; } = new();
@@ -70,6 +90,13 @@ public sealed record LevelModel
 
     [JsonPropertyName("u")]
     public double U { get; init; }
+
+    /// <summary>
+    /// The level's weight in log2 units when set directly (by a classifier); absent, the weight is log2(m/u).
+    /// </summary>
+    [JsonPropertyName("weight")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Weight { get; init; }
 
     [JsonPropertyName("is_null")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]

@@ -44,10 +44,20 @@ public static class MatchModelJson
 
     private static void Validate(MatchModel model, string sourceName)
     {
-        if (model.FormatVersion != MatchModel.CurrentFormatVersion)
+        if (model.FormatVersion is < MatchModel.OldestFormatVersion or > MatchModel.CurrentFormatVersion)
         {
             throw new InvalidDataException(
-                $"{sourceName}: model format version {model.FormatVersion} is not supported (this build reads {MatchModel.CurrentFormatVersion})");
+                $"{sourceName}: model format version {model.FormatVersion} is not supported (this build reads {MatchModel.OldestFormatVersion} to {MatchModel.CurrentFormatVersion})");
+        }
+        if (model.Scorer is not (MatchModel.FellegiSunter or MatchModel.LogisticRegression))
+        {
+            throw new InvalidDataException(
+                $"{sourceName}: unknown scorer '{model.Scorer}' (known: {MatchModel.FellegiSunter}, {MatchModel.LogisticRegression})");
+        }
+        var hasWeights = model.Comparisons.SelectMany(c => c.Levels).Any(l => l.Weight is not null);
+        if (hasWeights && model.FormatVersion < 2)
+        {
+            throw new InvalidDataException($"{sourceName}: level weights need model format version 2");
         }
         if (model.Prior is <= 0 or >= 1)
         {
@@ -65,6 +75,11 @@ public static class MatchModelJson
             }
             foreach (var level in comparison.Levels.Where(l => !l.IsNull))
             {
+                if (level.Weight is { } weight ? !double.IsFinite(weight) : model.Scorer == MatchModel.LogisticRegression)
+                {
+                    throw new InvalidDataException(
+                        $"{sourceName}: comparison '{comparison.Name}' level '{level.Name}' needs a finite weight under scorer '{model.Scorer}'");
+                }
                 if (level.M is <= 0 or > 1 || level.U is <= 0 or > 1)
                 {
                     throw new InvalidDataException(

@@ -1,3 +1,4 @@
+using Linkage.Comparison;
 using Linkage.Linking;
 using Linkage.Scoring;
 
@@ -27,11 +28,51 @@ public class MatchModelJsonTests
     [InlineData("""{"format_version": 1, "prior": 0.1, "thresholds": {"match": 0.5, "review": 0.8}}""", "review threshold is above")]
     [InlineData("""{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0, "u": 0.5}]}]}""", "needs m and u in (0, 1]")]
     [InlineData("""{"format_version": 1, "prior": 0.1, "surprise": true}""", "not a valid model")]
+    [InlineData("""{"format_version": 2, "prior": 0.1, "scorer": "random_forest"}""", "unknown scorer 'random_forest'")]
+    [InlineData("""{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0.9, "u": 0.5, "weight": 1}]}]}""", "level weights need model format version 2")]
+    [InlineData("""{"format_version": 2, "prior": 0.1, "scorer": "logistic_regression", "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0.9, "u": 0.5}]}]}""", "needs a finite weight")]
     [InlineData("""{"format_version": 1, "prior": """, "not a valid model")]
     public void An_unusable_model_is_refused_with_the_reason(string json, string reason)
     {
         var error = Assert.Throws<InvalidDataException>(() => MatchModelJson.Deserialize(json, "model.json"));
         Assert.StartsWith("model.json: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_classifier_model_keeps_its_weights_through_a_round_trip_and_scores_with_them()
+    {
+        var model = LinkEngine.DefaultModel with
+        {
+            FormatVersion = MatchModel.CurrentFormatVersion,
+            Scorer = MatchModel.LogisticRegression,
+            Comparisons = LinkEngine.DefaultModel.Comparisons
+                .Select((c, i) => c with { Levels = c.Levels.Select((l, j) => l.IsNull ? l : l with { Weight = i + j / 4.0 - 1 }).ToArray() })
+                .ToArray(),
+        };
+
+        var back = MatchModelJson.Deserialize(MatchModelJson.Serialize(model), "round trip");
+
+        Assert.Equal(MatchModel.LogisticRegression, back.Scorer);
+        Assert.Equal(
+            model.Comparisons.SelectMany(c => c.Levels).Select(l => l.Weight),
+            back.Comparisons.SelectMany(c => c.Levels).Select(l => l.Weight));
+        var given = back.Comparisons[0].Levels[1];
+        Assert.NotEqual(Math.Log2(given.M / given.U), given.Weight);
+        var engine = LinkEngine.Create(back, LinkEngine.Default.Names, LinkEngine.Default.Places);
+        var none = PreparedPeople.Prepare([], engine, new KeyInterner(), new ParallelOptions());
+        var compiled = CompiledModel.Compile(back, ComparisonCatalog.Create(none, none));
+        Assert.Equal(given.Weight, compiled.LevelWeight(0, 1));
+    }
+
+    [Fact]
+    public void A_version_1_document_is_still_read_and_scores_with_log2_m_over_u()
+    {
+        const string json = """{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0.9, "u": 0.45}]}]}""";
+
+        var model = MatchModelJson.Deserialize(json, "v1");
+
+        Assert.Equal(MatchModel.FellegiSunter, model.Scorer);
+        Assert.Null(model.Comparisons[0].Levels[0].Weight);
     }
 }
