@@ -40,7 +40,7 @@ public static class MatchModelJson
 
     public static MatchModel Load(string path) => Deserialize(File.ReadAllText(path), path);
 
-    public static void Save(MatchModel model, string path) => File.WriteAllText(path, Serialize(model));
+    public static void Save(MatchModel model, string path) => File.WriteAllText(path, Serialize(model) + "\n");
 
     private static void Validate(MatchModel model, string sourceName)
     {

@@ -131,13 +131,22 @@ public static class ModelTrainer
             // Each reference has about one true listing among its candidates at most, so start λ there.
             var startLambda = Math.Clamp(Math.Min(pairs.References, pairs.Listings) / patterns.TotalCount, 1e-4, 0.5);
             var result = ExpectationMaximisation.Run(patterns, shape, u, startM, startLambda, active, settings);
-            var used = result.ExpectedMatches >= options.MinExpectedMatches;
+            // A listing is at most one child, and a child is reported a few times at most: more expected matches
+            // than records means EM has called the bulk of the block matches (a collapse, not an estimate).
+            var plausibleMatches = Math.Max(pairs.References, pairs.Listings);
+            var collapsed = result.ExpectedMatches > plausibleMatches;
+            var used = result.ExpectedMatches >= options.MinExpectedMatches && !collapsed;
             if (!result.Converged)
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture,
                     $"EM for blocking rule '{rule.Name}' did not converge in {result.Iterations} iterations"));
             }
-            if (!used)
+            if (collapsed)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"EM for blocking rule '{rule.Name}' collapsed: {result.ExpectedMatches:N0} expected matches exceed the {plausibleMatches:N0} records, its m is not used"));
+            }
+            else if (!used)
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture,
                     $"EM for blocking rule '{rule.Name}' expects only {result.ExpectedMatches:0.#} matches: too few to trust, its m is not used"));

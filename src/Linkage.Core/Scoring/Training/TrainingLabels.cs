@@ -19,4 +19,8 @@ public sealed record TrainingLabels
         Matches = truth.Select(t => (t.ReferenceId, t.ListingId)).ToHashSet(),
         UnlistedAreNonMatches = true,
     };
+
+    /// <summary>Reads a truth CSV (data-schemas/truth.md).</summary>
+    /// <exception cref="Evaluation.EvaluationInputException">The file is unreadable or breaks the contract.</exception>
+    public static TrainingLabels FromTruthFile(string path) => FromTruth(Evaluation.EvaluationInput.ReadTruth(path));
 }
