@@ -27,7 +27,13 @@ internal sealed class LinkSession
         var keys = new KeyInterner();
         var preparedReferences = PreparedPeople.Prepare(references.Select(r => r.Person).ToArray(), engine, keys, parallel);
         var preparedListings = PreparedPeople.Prepare(listings.Select(l => l.Person).ToArray(), engine, keys, parallel);
-        var comparisons = ComparisonCatalog.Create(preparedReferences, preparedListings);
+        var comparisons = new Dictionary<string, FieldComparison>(ComparisonCatalog.Create(preparedReferences, preparedListings));
+        // Comparisons the model configures on a column take the place of a built-in one of the same name.
+        foreach (var configured in engine.Model.Comparisons.Where(c => c.Column is not null))
+        {
+            comparisons[configured.Name] = ColumnComparison.Create(
+                configured, references.Select(r => r.Person).ToArray(), listings.Select(l => l.Person).ToArray());
+        }
         return new LinkSession(preparedReferences, preparedListings, CompiledModel.Compile(engine.Model, comparisons));
     }
 

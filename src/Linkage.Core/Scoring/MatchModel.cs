@@ -66,11 +66,33 @@ public sealed record DecisionThresholds
     public double Review { get; init; } = 0.2;
 }
 
-/// <summary>One comparison (a field) with its levels, strongest first.</summary>
+/// <summary>
+/// One comparison (a field) with its levels, strongest first. Without <see cref="Column"/> it is one of the
+/// built-in comparisons of that name; with it, a comparison of that column on both sides of the given
+/// <see cref="Kind"/> (format version 2), so another schema links too.
+/// </summary>
 public sealed record ComparisonModel
 {
     [JsonPropertyName("name")]
     public required string Name { get; init; }
+
+    /// <summary>The column both sides are compared on: a contract column's name or an extra column's header.</summary>
+    [JsonPropertyName("column")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Column { get; init; }
+
+    /// <summary>How <see cref="Column"/> is compared: exact, jaro_winkler, edit_distance, numeric or date.</summary>
+    [JsonPropertyName("kind")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Kind { get; init; }
+
+    /// <summary>
+    /// The level boundaries of <see cref="Kind"/>, strongest first: similarities for jaro_winkler (0.92, 0.85),
+    /// edits for edit_distance (1, 2), absolute differences for numeric (1, 5).
+    /// </summary>
+    [JsonPropertyName("thresholds")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? Thresholds { get; init; }
 
     [JsonPropertyName("levels")]
     public required IReadOnlyList<LevelModel> Levels { get; init; }

@@ -69,6 +69,14 @@ public static class MatchModelJson
         }
         foreach (var comparison in model.Comparisons)
         {
+            if ((comparison.Column is null) != (comparison.Kind is null))
+            {
+                throw new InvalidDataException($"{sourceName}: comparison '{comparison.Name}' needs both a column and a kind, or neither");
+            }
+            if (comparison.Column is not null && model.FormatVersion < 2)
+            {
+                throw new InvalidDataException($"{sourceName}: comparison '{comparison.Name}' configures a column, which needs model format version 2");
+            }
             if (comparison.Levels.Count is 0 or > byte.MaxValue)
             {
                 throw new InvalidDataException($"{sourceName}: comparison '{comparison.Name}' needs 1 to 255 levels");

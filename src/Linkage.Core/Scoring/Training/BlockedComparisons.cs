@@ -20,5 +20,12 @@ internal static class BlockedComparisons
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "no comparison is known to use this blocking key"),
     };
 
-    public static IReadOnlySet<string> Of(BlockingRule rule) => rule.Parts.SelectMany(ComparisonsOf).ToHashSet();
+    /// <summary>The comparisons a rule decides: those of its key parts, and those configured on its columns.</summary>
+    public static IReadOnlySet<string> Of(BlockingRule rule, MatchModel model)
+    {
+        var columns = rule.Columns.Select(Ingest.ColumnAliases.Key).ToHashSet();
+        return rule.Parts.SelectMany(ComparisonsOf)
+            .Concat(model.Comparisons.Where(c => c.Column is { } column && columns.Contains(Ingest.ColumnAliases.Key(column))).Select(c => c.Name))
+            .ToHashSet();
+    }
 }

@@ -18,9 +18,9 @@ internal static class ModelTables
         Description = description,
         Prior = Round(prior),
         Scorer = log2Weights is null ? MatchModel.FellegiSunter : MatchModel.LogisticRegression,
-        Comparisons = Enumerable.Range(0, shape.Comparisons).Select(c => new ComparisonModel
+        // Each comparison keeps its definition (a configured column, kind and thresholds); only its levels' figures change.
+        Comparisons = Enumerable.Range(0, shape.Comparisons).Select(c => baseModel.Comparisons.Single(x => x.Name == shape.Names[c]) with
         {
-            Name = shape.Names[c],
             Levels = shape.LevelNames[c].Select((level, l) => l == shape.NullLevels[c]
                 ? new LevelModel { Name = level, M = 1, U = 1, IsNull = true }
                 : new LevelModel

@@ -120,7 +120,7 @@ public static class ModelTrainer
         var settings = new EmSettings { MaxIterations = options.MaxIterations, Tolerance = options.Tolerance, PriorMatches = options.PriorMatches };
         foreach (var (rule, patterns) in blocked.PerRule)
         {
-            var fixedComparisons = BlockedComparisons.Of(rule);
+            var fixedComparisons = BlockedComparisons.Of(rule, baseModel);
             var active = shape.Names.Select(n => !fixedComparisons.Contains(n)).ToArray();
             if (patterns.TotalCount == 0)
             {
