@@ -109,6 +109,11 @@ internal static class TrainCommand
             }
             AnsiConsole.Write(heldOut);
         }
+        if (report.Siblings is { } siblings)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"sibling weight {siblings.Weight:+0.00;-0.00}: a sibling co-listed for {siblings.SupportedMatches:N0} of {siblings.Matches:N0} labelled matches and {siblings.SupportedNonMatches:N0} of {siblings.NonMatches:N0} non-matches among kept candidates");
+        }
         foreach (var warning in report.Warnings)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]warning:[/] {warning}");

@@ -78,8 +78,10 @@ internal sealed class CompiledModel
 
     public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
 
-    public MatchDecision Decide(double probability) =>
-        probability >= Model.Thresholds.Match ? MatchDecision.Match
-        : probability >= Model.Thresholds.Review ? MatchDecision.Review
+    public MatchDecision Decide(double probability) => Decide(probability, Model.Thresholds);
+
+    public static MatchDecision Decide(double probability, DecisionThresholds thresholds) =>
+        probability >= thresholds.Match ? MatchDecision.Match
+        : probability >= thresholds.Review ? MatchDecision.Review
         : MatchDecision.NonMatch;
 }

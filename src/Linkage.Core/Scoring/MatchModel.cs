@@ -49,6 +49,15 @@ public sealed record MatchModel
     [JsonPropertyName("thresholds")]
     public DecisionThresholds Thresholds { get; init; } = new();
 
+    /// <summary>
+    /// Version 2: the weight (log2 Bayes factor) added to a kept candidate pair when another child of the
+    /// reference's sibling group has a candidate at or above the review threshold in the listing's sibling
+    /// group: siblings listed together are far stronger evidence than each pair alone. Absent, siblings add nothing.
+    /// </summary>
+    [JsonPropertyName("sibling_weight")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? SiblingWeight { get; init; }
+
     [JsonPropertyName("comparisons")]
     public IReadOnlyList<ComparisonModel> Comparisons { get; init; } = [];
 

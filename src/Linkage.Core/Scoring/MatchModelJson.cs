@@ -54,10 +54,14 @@ public static class MatchModelJson
             throw new InvalidDataException(
                 $"{sourceName}: unknown scorer '{model.Scorer}' (known: {MatchModel.FellegiSunter}, {MatchModel.LogisticRegression})");
         }
-        var hasWeights = model.Comparisons.SelectMany(c => c.Levels).Any(l => l.Weight is not null);
+        var hasWeights = model.Comparisons.SelectMany(c => c.Levels).Any(l => l.Weight is not null) || model.SiblingWeight is not null;
         if (hasWeights && model.FormatVersion < 2)
         {
-            throw new InvalidDataException($"{sourceName}: level weights need model format version 2");
+            throw new InvalidDataException($"{sourceName}: level weights and the sibling weight need model format version 2");
+        }
+        if (model.SiblingWeight is { } siblingWeight && !double.IsFinite(siblingWeight))
+        {
+            throw new InvalidDataException($"{sourceName}: the sibling weight must be a finite number");
         }
         if (model.Prior is <= 0 or >= 1)
         {

@@ -31,7 +31,8 @@ public class MatchModelJsonTests
     [InlineData("""{"format_version": 2, "prior": 0.1, "scorer": "random_forest"}""", "unknown scorer 'random_forest'")]
     [InlineData("""{"format_version": 2, "prior": 0.1, "comparisons": [{"name": "pc", "column": "postcode", "levels": [{"name": "exact", "m": 0.9, "u": 0.1}]}]}""", "needs both a column and a kind")]
     [InlineData("""{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "pc", "column": "postcode", "kind": "exact", "levels": [{"name": "exact", "m": 0.9, "u": 0.1}]}]}""", "needs model format version 2")]
-    [InlineData("""{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0.9, "u": 0.5, "weight": 1}]}]}""", "level weights need model format version 2")]
+    [InlineData("""{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0.9, "u": 0.5, "weight": 1}]}]}""", "level weights and the sibling weight need model format version 2")]
+    [InlineData("""{"format_version": 1, "prior": 0.1, "sibling_weight": 3}""", "level weights and the sibling weight need model format version 2")]
     [InlineData("""{"format_version": 2, "prior": 0.1, "scorer": "logistic_regression", "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0.9, "u": 0.5}]}]}""", "needs a finite weight")]
     [InlineData("""{"format_version": 1, "prior": """, "not a valid model")]
     public void An_unusable_model_is_refused_with_the_reason(string json, string reason)

@@ -62,6 +62,7 @@ public static class ModelTrainer
         var heldOut = new List<HeldOutScore>();
         var chosen = EmCandidate;
         var model = emModel;
+        SiblingEstimate? siblings = null;
         if (labels is not null)
         {
             if (blocked.LabelledMatchesNotBlocked > 0)
@@ -89,6 +90,11 @@ public static class ModelTrainer
                     _ => emModel,
                 };
             }
+            siblings = EstimateSiblingWeight(references, listings, model, baseEngine, labels, options, warnings);
+            if (siblings is not null)
+            {
+                model = model with { SiblingWeight = Math.Round(siblings.Weight, 4) };
+            }
         }
 
         return new TrainingReport
@@ -102,6 +108,7 @@ public static class ModelTrainer
             HeldOut = heldOut,
             Chosen = chosen,
             LabelledMatchesNotBlocked = blocked.LabelledMatchesNotBlocked,
+            Siblings = siblings,
             LabelledPairs = blocked.Training.TotalCount + blocked.HeldOut.TotalCount,
             LabelledMatches = blocked.Training.TotalMatches + blocked.HeldOut.TotalMatches,
             Warnings = warnings,
@@ -186,6 +193,48 @@ public static class ModelTrainer
         }
         return (m, sessions);
     }
+
+    /// <summary>
+    /// The sibling weight as a Bayes factor over the labelled candidates the model keeps when it links the
+    /// training files on comparison evidence alone: how much likelier a sibling's co-listing is for a match.
+    /// </summary>
+    private static SiblingEstimate? EstimateSiblingWeight(
+        IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, MatchModel model, LinkEngine baseEngine,
+        TrainingLabels labels, TrainingOptions options, List<string> warnings)
+    {
+        var engine = LinkEngine.Create(model with { SiblingWeight = null }, baseEngine.Names, baseEngine.Places);
+        var linked = Linker.Link(references, listings, engine, new LinkOptions { DegreeOfParallelism = options.DegreeOfParallelism }).Matches;
+        var supporters = SiblingEvidence.Supporters(linked, references, listings, model.Thresholds.Review);
+        var matches = labels.Matches as IReadOnlySet<(string, string)> ?? labels.Matches.ToHashSet();
+        var nonMatches = labels.NonMatches as IReadOnlySet<(string, string)> ?? labels.NonMatches.ToHashSet();
+        int supportedMatches = 0, allMatches = 0, supportedNonMatches = 0, allNonMatches = 0;
+        for (var i = 0; i < linked.Count; i++)
+        {
+            var pair = (linked[i].ReferenceId, linked[i].ListingId);
+            var supported = supporters[i] is not null ? 1 : 0;
+            if (matches.Contains(pair))
+            {
+                allMatches++;
+                supportedMatches += supported;
+            }
+            else if (labels.UnlistedAreNonMatches || nonMatches.Contains(pair))
+            {
+                allNonMatches++;
+                supportedNonMatches += supported;
+            }
+        }
+        if (supportedMatches < MinSiblingSupport)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"only {supportedMatches} labelled matches have a sibling co-listed: the sibling weight stays the starting model's"));
+            return null;
+        }
+        var weight = Math.Log2((supportedMatches + 0.5) / (allMatches + 1.0) / ((supportedNonMatches + 0.5) / (allNonMatches + 1.0)));
+        return new SiblingEstimate(supportedMatches, allMatches, supportedNonMatches, allNonMatches, weight);
+    }
+
+    /// <summary>Fewer labelled matches with a co-listed sibling than this give no usable estimate.</summary>
+    private const int MinSiblingSupport = 10;
 
     /// <summary>m from the labelled matches, u from the labelled non-matches, prior from their proportion.</summary>
     private static MatchModel FromLabelCounts(LevelPatterns labelled, ModelShape shape, MatchModel baseModel, string name)

@@ -12,6 +12,12 @@ public sealed record EmSessionReport(
     double ExpectedMatches,
     bool Used);
 
+/// <summary>
+/// How the sibling weight was estimated: among the labelled candidates kept when linking the training files,
+/// how many matches and non-matches had a sibling co-listed.
+/// </summary>
+public sealed record SiblingEstimate(int SupportedMatches, int Matches, int SupportedNonMatches, int NonMatches, double Weight);
+
 /// <summary>Everything a training run estimated, the candidates it compared and the model it chose.</summary>
 public sealed record TrainingReport
 {
@@ -38,6 +44,9 @@ public sealed record TrainingReport
 
     /// <summary>Labelled matches no blocking rule proposed: blocking's misses, which no model can score.</summary>
     public int LabelledMatchesNotBlocked { get; init; }
+
+    /// <summary>The sibling weight's estimate; null without labels or with too few co-listed siblings.</summary>
+    public SiblingEstimate? Siblings { get; init; }
 
     public double LabelledPairs { get; init; }
 
