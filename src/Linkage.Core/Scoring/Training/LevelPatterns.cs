@@ -7,7 +7,7 @@ namespace Linkage.Scoring.Training;
 /// </summary>
 internal sealed class LevelPatterns
 {
-    private readonly Dictionary<PatternKey, int> _index = new();
+    private readonly Dictionary<byte[], int> _index = new(PatternComparer.Instance);
     private readonly List<byte[]> _levels = new();
     private readonly List<double> _counts = new();
     private readonly List<double> _matches = new();
@@ -36,12 +36,14 @@ internal sealed class LevelPatterns
         {
             throw new ArgumentException($"expected {Comparisons} levels, got {levels.Length}", nameof(levels));
         }
-        var key = new PatternKey(levels.ToArray());
-        if (!_index.TryGetValue(key, out var pattern))
+        // Looked up by span, so a pattern seen before allocates nothing.
+        var lookup = _index.GetAlternateLookup<ReadOnlySpan<byte>>();
+        if (!lookup.TryGetValue(levels, out var pattern))
         {
             pattern = _levels.Count;
+            var key = levels.ToArray();
             _index.Add(key, pattern);
-            _levels.Add(key.Levels);
+            _levels.Add(key);
             _counts.Add(0);
             _matches.Add(0);
         }
@@ -59,19 +61,23 @@ internal sealed class LevelPatterns
         }
     }
 
-    private readonly struct PatternKey(byte[] levels) : IEquatable<PatternKey>
+    private sealed class PatternComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
     {
-        public byte[] Levels { get; } = levels;
+        public static readonly PatternComparer Instance = new();
 
-        public bool Equals(PatternKey other) => Levels.AsSpan().SequenceEqual(other.Levels);
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
 
-        public override bool Equals(object? obj) => obj is PatternKey other && Equals(other);
+        public int GetHashCode(byte[] obj) => GetHashCode((ReadOnlySpan<byte>)obj);
 
-        public override int GetHashCode()
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate)
         {
             var hash = new HashCode();
-            hash.AddBytes(Levels);
+            hash.AddBytes(alternate);
             return hash.ToHashCode();
         }
+
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 }
