@@ -34,6 +34,19 @@ internal static class BlockKeys
             keys.Clear();
             keys.AddRange(partial.Distinct());
         }
+        for (var c = 0; c < rule.Columns.Count; c++)
+        {
+            var value = source.ColumnValue(rule.Columns[c], record);
+            if (value == 0)
+            {
+                keys.Clear();
+                return 0;
+            }
+            for (var k = 0; k < keys.Count; k++)
+            {
+                keys[k] = Mix(keys[k], (uint)value | ((ulong)(rule.Parts.Count + c) << 32));
+            }
+        }
         return keys.Count;
     }
 

@@ -10,4 +10,7 @@ internal interface IBlockingKeySource
     /// <see cref="BlockKeys.MaxValuesPerPart"/> of them; none means the record has no such key).
     /// </summary>
     int Values(BlockingKeyPart part, int record, Span<int> values);
+
+    /// <summary>The interned folded value of a rule's column on <paramref name="record"/>; 0 when it is blank.</summary>
+    int ColumnValue(string column, int record);
 }

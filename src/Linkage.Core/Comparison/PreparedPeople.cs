@@ -51,12 +51,22 @@ internal sealed class PreparedPeople : IBlockingKeySource
     /// <summary>The birthplace as the source wrote it (place, region), shown to reviewers.</summary>
     public string[] BirthPlaceText { get; }
 
+    /// <summary>Interned folded values of the columns blocking rules name, by column.</summary>
+    private Dictionary<string, int[]> ColumnKeys { get; } = new(StringComparer.Ordinal);
+
     public static PreparedPeople Prepare(IReadOnlyList<PersonDetails> people, LinkEngine engine, KeyInterner keys, ParallelOptions parallel)
     {
         var prepared = new PreparedPeople(people.Count);
         Parallel.For(0, people.Count, parallel, i => prepared.Fill(i, people[i], engine, keys));
+        foreach (var column in engine.BlockingRules.SelectMany(r => r.Columns).Distinct())
+        {
+            var read = ColumnValues.Reader(column);
+            prepared.ColumnKeys[column] = people.Select(p => keys.Intern(Normalization.TextNormalizer.Fold(read(p)))).ToArray();
+        }
         return prepared;
     }
+
+    public int ColumnValue(string column, int record) => ColumnKeys[column][record];
 
     public int Values(BlockingKeyPart part, int record, Span<int> values)
     {

@@ -17,10 +17,10 @@ internal static class ColumnAliases
     private static readonly Entry[] Table =
     [
         new(ContractColumn.Id, RecordContract.References, "record_id",
-            ["id", "№", "reference_id", "ref_id", "case_id", "номер", "номер записи", "номер дела", "номер справи",
+            ["id", "№", "reference_id", "ref_id", "rec_id", "case_id", "номер", "номер записи", "номер дела", "номер справи",
              "идентификатор", "ідентифікатор"]),
         new(ContractColumn.Id, RecordContract.Listings, "listing_id",
-            ["id", "№", "profile_id", "номер", "номер анкеты", "номер анкети", "id анкеты", "id анкети",
+            ["id", "№", "profile_id", "rec_id", "номер", "номер анкеты", "номер анкети", "id анкеты", "id анкети",
              "идентификатор", "ідентифікатор", "код анкеты"]),
         new(ContractColumn.Source, RecordContract.Listings, "source",
             ["site", "источник", "джерело", "сайт", "ресурс"]),

@@ -25,9 +25,16 @@ internal sealed class LinkSession
         IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, LinkEngine engine, ParallelOptions parallel)
     {
         var keys = new KeyInterner();
-        var preparedReferences = PreparedPeople.Prepare(references.Select(r => r.Person).ToArray(), engine, keys, parallel);
-        var preparedListings = PreparedPeople.Prepare(listings.Select(l => l.Person).ToArray(), engine, keys, parallel);
-        var comparisons = ComparisonCatalog.Create(preparedReferences, preparedListings);
+        var referencePeople = references.Select(r => r.Person).ToArray();
+        var listingPeople = listings.Select(l => l.Person).ToArray();
+        var preparedReferences = PreparedPeople.Prepare(referencePeople, engine, keys, parallel);
+        var preparedListings = PreparedPeople.Prepare(listingPeople, engine, keys, parallel);
+        var comparisons = new Dictionary<string, FieldComparison>(ComparisonCatalog.Create(preparedReferences, preparedListings));
+        // Comparisons the model configures on a column take the place of a built-in one of the same name.
+        foreach (var configured in engine.Model.Comparisons.Where(c => c.Column is not null))
+        {
+            comparisons[configured.Name] = ColumnComparison.Create(configured, referencePeople, listingPeople);
+        }
         return new LinkSession(preparedReferences, preparedListings, CompiledModel.Compile(engine.Model, comparisons));
     }
 

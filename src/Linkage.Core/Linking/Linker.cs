@@ -64,7 +64,7 @@ public static class Linker
 
         return new LinkResult
         {
-            Matches = perReference.SelectMany(m => m).ToArray(),
+            Matches = SiblingEvidence.Apply(perReference.SelectMany(m => m).ToArray(), references, listings, engine.Model),
             CandidatePairs = candidatePairs,
             PairsPerRule = rules.Select((rule, i) => (rule.Name, pairsPerRule[i])).ToDictionary(p => p.Name, p => p.Item2),
         };

@@ -5,7 +5,7 @@ namespace Linkage.Scoring;
 
 /// <summary>
 /// A <see cref="MatchModel"/> bound to the comparisons that compute its levels: a flat table of
-/// log2(m/u) weights indexed by comparison and level, plus the prior weight and the decision thresholds.
+/// weights (log2(m/u), or a classifier's own) indexed by comparison and level, plus the prior weight and the decision thresholds.
 /// </summary>
 internal sealed class CompiledModel
 {
@@ -54,7 +54,7 @@ internal sealed class CompiledModel
             {
                 var levelModel = comparisonModel.Levels[level];
                 var isNull = level == comparison.NullLevel || levelModel.IsNull;
-                weights.Add(isNull ? 0 : Math.Log2(levelModel.M / levelModel.U));
+                weights.Add(isNull ? 0 : levelModel.Weight ?? Math.Log2(levelModel.M / levelModel.U));
             }
             comparisons.Add(comparison);
         }
@@ -78,8 +78,10 @@ internal sealed class CompiledModel
 
     public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
 
-    public MatchDecision Decide(double probability) =>
-        probability >= Model.Thresholds.Match ? MatchDecision.Match
-        : probability >= Model.Thresholds.Review ? MatchDecision.Review
+    public MatchDecision Decide(double probability) => Decide(probability, Model.Thresholds);
+
+    public static MatchDecision Decide(double probability, DecisionThresholds thresholds) =>
+        probability >= thresholds.Match ? MatchDecision.Match
+        : probability >= thresholds.Review ? MatchDecision.Review
         : MatchDecision.NonMatch;
 }

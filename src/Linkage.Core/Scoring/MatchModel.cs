@@ -9,8 +9,20 @@ namespace Linkage.Scoring;
 /// </summary>
 public sealed record MatchModel
 {
-    /// <summary>The JSON format version this code reads and writes.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>
+    /// The JSON format version this code writes. Version 2 added <see cref="Scorer"/> and per-level
+    /// <see cref="LevelModel.Weight"/>; version 1 documents are still read.
+    /// </summary>
+    public const int CurrentFormatVersion = 2;
+
+    /// <summary>The oldest format version this code reads.</summary>
+    public const int OldestFormatVersion = 1;
+
+    /// <summary>Weights are log2(m/u) of each level (Fellegi–Sunter).</summary>
+    public const string FellegiSunter = "fellegi_sunter";
+
+    /// <summary>Weights are a logistic regression's coefficients over the levels, in log2 units.</summary>
+    public const string LogisticRegression = "logistic_regression";
 
     [JsonPropertyName("format_version")]
     public int FormatVersion { get; init; } = CurrentFormatVersion;
@@ -26,8 +38,25 @@ public sealed record MatchModel
     [JsonPropertyName("prior")]
     public double Prior { get; init; }
 
+    /// <summary>
+    /// How level weights were obtained: <see cref="FellegiSunter"/> (from m and u) or <see cref="LogisticRegression"/>
+    /// (every non-null level carries its <see cref="LevelModel.Weight"/>, and <see cref="Prior"/> is the
+    /// regression's intercept as a probability).
+    /// </summary>
+    [JsonPropertyName("scorer")]
+    public string Scorer { get; init; } = FellegiSunter;
+
     [JsonPropertyName("thresholds")]
     public DecisionThresholds Thresholds { get; init; } = new();
+
+    /// <summary>
+    /// Version 2: the weight (log2 Bayes factor) added to a kept candidate pair when another child of the
+    /// reference's sibling group has a candidate at or above the review threshold in the listing's sibling
+    /// group: siblings listed together are far stronger evidence than each pair alone. Absent, siblings add nothing.
+    /// </summary>
+    [JsonPropertyName("sibling_weight")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? SiblingWeight { get; init; }
 
     [JsonPropertyName("comparisons")]
     public IReadOnlyList<ComparisonModel> Comparisons { get; init; } = [];
@@ -46,11 +75,33 @@ public sealed record DecisionThresholds
     public double Review { get; init; } = 0.2;
 }
 
-/// <summary>One comparison (a field) with its levels, strongest first.</summary>
+/// <summary>
+/// One comparison (a field) with its levels, strongest first. Without <see cref="Column"/> it is one of the
+/// built-in comparisons of that name; with it, a comparison of that column on both sides of the given
+/// <see cref="Kind"/> (format version 2), so another schema links too.
+/// </summary>
 public sealed record ComparisonModel
 {
     [JsonPropertyName("name")]
     public required string Name { get; init; }
+
+    /// <summary>The column both sides are compared on: a contract column's name or an extra column's header.</summary>
+    [JsonPropertyName("column")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Column { get; init; }
+
+    /// <summary>How <see cref="Column"/> is compared: exact, jaro_winkler, edit_distance, numeric or date.</summary>
+    [JsonPropertyName("kind")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Kind { get; init; }
+
+    /// <summary>
+    /// The level boundaries of <see cref="Kind"/>, strongest first: similarities for jaro_winkler (0.92, 0.85),
+    /// edits for edit_distance (1, 2), absolute differences for numeric (1, 5).
+    /// </summary>
+    [JsonPropertyName("thresholds")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? Thresholds { get; init; }
 
     [JsonPropertyName("levels")]
     public required IReadOnlyList<LevelModel> Levels { get; init; }
@@ -70,6 +121,13 @@ public sealed record LevelModel
 
     [JsonPropertyName("u")]
     public double U { get; init; }
+
+    /// <summary>
+    /// The level's weight in log2 units when set directly (by a classifier); absent, the weight is log2(m/u).
+    /// </summary>
+    [JsonPropertyName("weight")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Weight { get; init; }
 
     [JsonPropertyName("is_null")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]

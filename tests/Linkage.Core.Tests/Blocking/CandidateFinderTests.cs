@@ -21,6 +21,10 @@ public class CandidateFinderTests
             all.CopyTo(values);
             return all.Length;
         }
+
+        /// <summary>The birth year stands in for a column of another schema ("year").</summary>
+        public int ColumnValue(string column, int record) =>
+            column == "year" ? rows[record].Year : throw new ArgumentOutOfRangeException(nameof(column), column, null);
     }
 
     private static readonly BlockingRule GivenAndYear = new("given+year", [BlockingKeyPart.GivenNameKey, BlockingKeyPart.BirthYear]);
@@ -90,6 +94,26 @@ public class CandidateFinderTests
                 }
             }
             Assert.Equal(expected, finder.Candidates.Order());
+        }
+    }
+
+    [Fact]
+    public void A_column_key_blocks_like_the_key_part_it_stands_for()
+    {
+        var random = new Random(12);
+        (int, int, int[]) Row() => (random.Next(0, 6), random.Next(0, 3) == 0 ? 0 : 2010 + random.Next(3), []);
+        var listings = new Table(Enumerable.Range(0, 300).Select(_ => Row()).ToArray());
+        var references = new Table(Enumerable.Range(0, 50).Select(_ => Row()).ToArray());
+        var givenAndYearColumn = BlockingRule.FromModel(new Linkage.Scoring.BlockingRuleModel { Name = "given+column", Keys = ["given_name_key", "column:year"] });
+        var byParts = new CandidateFinder(BlockingIndex.Build([GivenAndYear], listings), references, listings.Count);
+        var byColumn = new CandidateFinder(BlockingIndex.Build([givenAndYearColumn], listings), references, listings.Count);
+
+        Assert.Equal(["year"], givenAndYearColumn.Columns);
+        for (var r = 0; r < references.Count; r++)
+        {
+            byParts.Find(r);
+            byColumn.Find(r);
+            Assert.Equal(byParts.Candidates.Order(), byColumn.Candidates.Order());
         }
     }
 }

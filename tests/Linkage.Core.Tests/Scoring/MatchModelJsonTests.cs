@@ -1,3 +1,4 @@
+using Linkage.Comparison;
 using Linkage.Linking;
 using Linkage.Scoring;
 
@@ -27,6 +28,12 @@ public class MatchModelJsonTests
     [InlineData("""{"format_version": 1, "prior": 0.1, "thresholds": {"match": 0.5, "review": 0.8}}""", "review threshold is above")]
     [InlineData("""{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0, "u": 0.5}]}]}""", "needs m and u in (0, 1]")]
     [InlineData("""{"format_version": 1, "prior": 0.1, "surprise": true}""", "not a valid model")]
+    [InlineData("""{"format_version": 2, "prior": 0.1, "scorer": "random_forest"}""", "unknown scorer 'random_forest'")]
+    [InlineData("""{"format_version": 2, "prior": 0.1, "comparisons": [{"name": "pc", "column": "postcode", "levels": [{"name": "exact", "m": 0.9, "u": 0.1}]}]}""", "needs both a column and a kind")]
+    [InlineData("""{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "pc", "column": "postcode", "kind": "exact", "levels": [{"name": "exact", "m": 0.9, "u": 0.1}]}]}""", "needs model format version 2")]
+    [InlineData("""{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0.9, "u": 0.5, "weight": 1}]}]}""", "level weights and the sibling weight need model format version 2")]
+    [InlineData("""{"format_version": 1, "prior": 0.1, "sibling_weight": 3}""", "level weights and the sibling weight need model format version 2")]
+    [InlineData("""{"format_version": 2, "prior": 0.1, "scorer": "logistic_regression", "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0.9, "u": 0.5}]}]}""", "needs a finite weight")]
     [InlineData("""{"format_version": 1, "prior": """, "not a valid model")]
     public void An_unusable_model_is_refused_with_the_reason(string json, string reason)
     {
@@ -34,4 +41,97 @@ public class MatchModelJsonTests
         Assert.StartsWith("model.json: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_classifier_model_keeps_its_weights_through_a_round_trip_and_scores_with_them()
+    {
+        var model = LinkEngine.DefaultModel with
+        {
+            FormatVersion = MatchModel.CurrentFormatVersion,
+            Scorer = MatchModel.LogisticRegression,
+            Comparisons = LinkEngine.DefaultModel.Comparisons
+                .Select((c, i) => c with { Levels = c.Levels.Select((l, j) => l.IsNull ? l : l with { Weight = i + j / 4.0 - 1 }).ToArray() })
+                .ToArray(),
+        };
+
+        var back = MatchModelJson.Deserialize(MatchModelJson.Serialize(model), "round trip");
+
+        Assert.Equal(MatchModel.LogisticRegression, back.Scorer);
+        Assert.Equal(
+            model.Comparisons.SelectMany(c => c.Levels).Select(l => l.Weight),
+            back.Comparisons.SelectMany(c => c.Levels).Select(l => l.Weight));
+        var given = back.Comparisons[0].Levels[1];
+        Assert.NotEqual(Math.Log2(given.M / given.U), given.Weight);
+        var engine = LinkEngine.Create(back, LinkEngine.Default.Names, LinkEngine.Default.Places);
+        var none = PreparedPeople.Prepare([], engine, new KeyInterner(), new ParallelOptions());
+        var compiled = CompiledModel.Compile(back, ComparisonCatalog.Create(none, none));
+        Assert.Equal(given.Weight, compiled.LevelWeight(0, 1));
+    }
+
+    [Fact]
+    public void A_version_1_document_is_still_read_and_scores_with_log2_m_over_u()
+    {
+        const string json = """{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0.9, "u": 0.45}]}]}""";
+
+        var model = MatchModelJson.Deserialize(json, "v1");
+
+        Assert.Equal(MatchModel.FellegiSunter, model.Scorer);
+        Assert.Null(model.Comparisons[0].Levels[0].Weight);
+    }
+
+    [Fact]
+    public void Configured_comparisons_and_column_blocking_keys_survive_a_round_trip_and_compile()
+    {
+        var model = MatchModelJson.Deserialize(ConfiguredModel, "configured");
+
+        var back = MatchModelJson.Deserialize(MatchModelJson.Serialize(model), "round trip");
+
+        Assert.Equal(MatchModelJson.Serialize(model), MatchModelJson.Serialize(back));
+        var postcode = back.Comparisons.Single(c => c.Name == "postcode");
+        Assert.Equal(("postcode", "edit_distance"), (postcode.Column, postcode.Kind));
+        Assert.Equal([1.0], postcode.Thresholds);
+        var engine = LinkEngine.Create(back, LinkEngine.Default.Names, LinkEngine.Default.Places);
+        var people = new[] { new Linkage.Records.ReferenceRecord("r", new Linkage.Records.PersonDetails { ExtraFields = [new("postcode", "2600")] }) };
+        var listings = new[]
+        {
+            new Linkage.Records.ListingRecord("same", new Linkage.Records.PersonDetails { ExtraFields = [new("Postcode", " 2600")] }),
+            new Linkage.Records.ListingRecord("near", new Linkage.Records.PersonDetails { ExtraFields = [new("Postcode", "2601")] }),
+        };
+        var result = Linker.Link(people, listings, engine);
+        var match = Assert.Single(result.Matches);
+        Assert.Equal("same", match.ListingId);
+        Assert.Equal("exact", match.Evidence.Single(e => e.Comparison == "postcode").Level);
+        Assert.Equal(["postcode"], match.BlockingRules);
+    }
+
+    private const string ConfiguredModel = """
+        {
+          "format_version": 2,
+          "name": "configured",
+          "prior": 0.01,
+          "comparisons": [
+            {
+              "name": "postcode",
+              "column": "postcode",
+              "kind": "edit_distance",
+              "thresholds": [1],
+              "levels": [
+                { "name": "exact", "m": 0.8, "u": 0.01 },
+                { "name": "within_1_edits", "m": 0.15, "u": 0.05 },
+                { "name": "disagree", "m": 0.05, "u": 0.94 },
+                { "name": "missing", "m": 1, "u": 1, "is_null": true }
+              ]
+            },
+            {
+              "name": "sex",
+              "levels": [
+                { "name": "agree", "m": 0.97, "u": 0.5 },
+                { "name": "disagree", "m": 0.03, "u": 0.5 },
+                { "name": "missing", "m": 1, "u": 1, "is_null": true }
+              ]
+            }
+          ],
+          "blocking_rules": [ { "name": "postcode", "keys": [ "column:postcode" ] } ]
+        }
+        """;
 }

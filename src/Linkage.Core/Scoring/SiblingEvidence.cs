@@ -1,0 +1,90 @@
+using System.Globalization;
+using Linkage.Linking;
+using Linkage.Records;
+
+namespace Linkage.Scoring;
+
+/// <summary>
+/// Sibling co-listing as group-level evidence. When children of one reference sibling group have candidates
+/// in one listing sibling group, each such pair gets the model's <see cref="MatchModel.SiblingWeight"/> added,
+/// provided another child of the group has a candidate there at or above the review threshold, judged on the
+/// comparison evidence alone (so two weak pairs cannot lift each other). Each reference's candidates are then
+/// re-ranked and decided again.
+/// </summary>
+internal static class SiblingEvidence
+{
+    public const string ComparisonName = "siblings";
+
+    public static CandidateMatch[] Apply(
+        IReadOnlyList<CandidateMatch> matches, IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, MatchModel model)
+    {
+        if (model.SiblingWeight is not { } bonus || bonus == 0)
+        {
+            return [.. matches];
+        }
+        var supporters = Supporters(matches, references, listings, model.Thresholds.Review);
+        var result = new List<CandidateMatch>(matches.Count);
+        var start = 0;
+        while (start < matches.Count)
+        {
+            // Matches come grouped by reference; re-rank each group after the bonus.
+            var end = start;
+            while (end < matches.Count && matches[end].ReferenceId == matches[start].ReferenceId)
+            {
+                end++;
+            }
+            var rescored = Enumerable.Range(start, end - start).Select(i => supporters[i] is { } support
+                ? Lift(matches[i], support, bonus, model.Thresholds)
+                : matches[i]);
+            // OrderByDescending is stable: equal weights keep the linker's order.
+            result.AddRange(rescored.OrderByDescending(m => m.MatchWeight).Select((m, rank) => m.Rank == rank + 1 ? m : m with { Rank = rank + 1 }));
+            start = end;
+        }
+        return [.. result];
+    }
+
+    /// <summary>
+    /// For each candidate, a candidate of another child of its reference's sibling group in its listing's
+    /// sibling group with probability at least <paramref name="threshold"/>, or null when there is none.
+    /// </summary>
+    public static CandidateMatch?[] Supporters(
+        IReadOnlyList<CandidateMatch> matches, IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, double threshold)
+    {
+        var referenceGroup = references.Where(r => r.Person.SiblingGroup.Length > 0)
+            .ToDictionary(r => r.RecordId, r => r.Person.SiblingGroup, StringComparer.Ordinal);
+        var listingGroup = listings.Where(l => l.Person.SiblingGroup.Length > 0)
+            .ToDictionary(l => l.ListingId, l => l.Person.SiblingGroup, StringComparer.Ordinal);
+        (string, string)? Groups(CandidateMatch match) =>
+            referenceGroup.TryGetValue(match.ReferenceId, out var g) && listingGroup.TryGetValue(match.ListingId, out var s) ? (g, s) : null;
+
+        var confident = new Dictionary<(string, string), List<CandidateMatch>>();
+        foreach (var match in matches)
+        {
+            if (match.MatchProbability >= threshold && Groups(match) is { } groups)
+            {
+                if (!confident.TryGetValue(groups, out var list))
+                {
+                    confident[groups] = list = [];
+                }
+                list.Add(match);
+            }
+        }
+        return matches.Select(match => Groups(match) is { } groups && confident.TryGetValue(groups, out var list)
+            ? list.FirstOrDefault(o => o.ReferenceId != match.ReferenceId && o.ListingId != match.ListingId)
+            : null).ToArray();
+    }
+
+    private static CandidateMatch Lift(CandidateMatch match, CandidateMatch support, double bonus, DecisionThresholds thresholds)
+    {
+        var weight = match.MatchWeight + bonus;
+        var probability = CompiledModel.Probability(weight);
+        return match with
+        {
+            MatchWeight = weight,
+            MatchProbability = probability,
+            Decision = CompiledModel.Decide(probability, thresholds),
+            Evidence = [.. match.Evidence, new FieldEvidence(ComparisonName, "co_listed", Math.Round(bonus, 2),
+                string.Create(CultureInfo.InvariantCulture, $"sibling {support.ReferenceId} ~ {support.ListingId} in the same listing group"))],
+        };
+    }
+}

@@ -1,0 +1,31 @@
+using Linkage.Blocking;
+
+namespace Linkage.Scoring.Training;
+
+/// <summary>
+/// The comparisons a blocking key decides. Pairs a rule proposes agree on the key's field by construction, so an
+/// EM session over them cannot learn its m and holds it fixed. A given name also decides sex: pairs sharing one
+/// nearly always agree on sex whether or not they are the same child, which EM would otherwise read as evidence
+/// that almost every such pair is a match.
+/// </summary>
+internal static class BlockedComparisons
+{
+    public static IEnumerable<string> ComparisonsOf(BlockingKeyPart part) => part switch
+    {
+        BlockingKeyPart.GivenNameKey or BlockingKeyPart.GivenNamePhonetic => ["given_name", "sex"],
+        BlockingKeyPart.SurnameKey or BlockingKeyPart.SurnamePhonetic or BlockingKeyPart.SurnameInitial => ["surname"],
+        BlockingKeyPart.PatronymicKey => ["patronymic"],
+        BlockingKeyPart.BirthYear or BlockingKeyPart.BirthYearMonth => ["birth_date"],
+        BlockingKeyPart.Sex => ["sex"],
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, "no comparison is known to use this blocking key"),
+    };
+
+    /// <summary>The comparisons a rule decides: those of its key parts, and those configured on its columns.</summary>
+    public static IReadOnlySet<string> Of(BlockingRule rule, MatchModel model)
+    {
+        var columns = rule.Columns.Select(Ingest.ColumnAliases.Key).ToHashSet();
+        return rule.Parts.SelectMany(ComparisonsOf)
+            .Concat(model.Comparisons.Where(c => c.Column is { } column && columns.Contains(Ingest.ColumnAliases.Key(column))).Select(c => c.Name))
+            .ToHashSet();
+    }
+}
