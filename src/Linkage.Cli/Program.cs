@@ -6,4 +6,6 @@ foreach (var command in CommandCatalog.All())
 {
     root.Subcommands.Add(command);
 }
-return await root.Parse(args).InvokeAsync();
+// Arguments are data (a note may start with @), never response files to expand.
+var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };
+return await root.Parse(args, configuration).InvokeAsync();

@@ -10,6 +10,8 @@ internal static class CommandCatalog
         LinkCommand.Create(),
         SynthCommand.Create(),
         EvaluateCommand.Create(),
+        TrainCommand.Create(),
+        ExplainCommand.Create(),
         DemoCommand.Create(),
         ReviewCommand.Create(),
         UsersCommand.Create(),
