@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# What the domain knowledge is worth: a generic linker's comparisons and blocking (raw-string Jaro-Winkler,
+# the date as a string, blocking on raw values) against the shipped engine, every model trained on the same
+# labelled corpus (seed 7) and evaluated on the demo corpus (seed 1).
+#   benchmarks/ablation.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dotnet build src/Linkage.Cli -c Release -v quiet -nologo >/dev/null
+linkage() { dotnet run --project src/Linkage.Cli -c Release --no-build -- "$@"; }
+
+linkage synth --out "$work/train" --children 5000 --seed 7 >/dev/null
+linkage synth --out "$work/demo" --children 2000 --seed 1 >/dev/null
+for start in generic generic-comparisons; do
+  linkage train --references "$work/train/references.csv" --listings "$work/train/listings.csv" \
+    --truth "$work/train/truth.csv" --model "benchmarks/baselines/$start-start.json" --name "$start" \
+    --out "$work/$start.json" >/dev/null
+done
+
+for model in generic generic-comparisons default; do
+  option=()
+  [ "$model" = default ] || option=(--model "$work/$model.json")
+  linkage link --references "$work/demo/references.csv" --listings "$work/demo/listings.csv" \
+    --out "$work/$model.csv" --db "$work/$model.db" "${option[@]}" >/dev/null
+  linkage evaluate --matches "$work/$model.csv" --truth "$work/demo/truth.csv" --json "$work/$model.report.json" >/dev/null
+  python3 - "$model" "$work/$model.report.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[2]))
+m, mr, b = r["at_match"], r["at_match_or_review"], r["best_f1"]
+print(f'{sys.argv[1]:<20} P {m["precision"]:.3f} R {m["recall"]:.3f} F1 {m["f1"]:.3f} | match+review R {mr["recall"]:.3f} | '
+      f'best F1 {b["figures"]["f1"]:.3f} | AP {r["average_precision"]:.3f} | hit@1 {r["recall_at1"]["hit_rate"]:.3f} '
+      f'hit@10 {r["recall_at10"]["hit_rate"]:.3f} | true pairs in output {r["true_pairs_found"]}/{r["true_pairs"]}')
+PY
+done
