@@ -31,6 +31,21 @@ internal sealed class LinkSession
         return new LinkSession(preparedReferences, preparedListings, CompiledModel.Compile(engine.Model, comparisons));
     }
 
+    /// <summary>
+    /// The decision for one pair through each comparison's straightforward <see cref="FieldComparison.Level"/>:
+    /// the reference path that the pair loop's cursors must agree with.
+    /// </summary>
+    public MatchDecision Decide(int reference, int listing)
+    {
+        var comparisons = Model.Comparisons;
+        Span<byte> levels = stackalloc byte[comparisons.Count];
+        for (var c = 0; c < comparisons.Count; c++)
+        {
+            levels[c] = (byte)comparisons[c].Level(reference, listing);
+        }
+        return Model.Decide(CompiledModel.Probability(Model.Weight(levels)));
+    }
+
     public CandidateMatch Explain(
         int reference, int listing, double weight, int rank, uint ruleMask,
         ReferenceRecord referenceRecord, ListingRecord listingRecord, IReadOnlyList<BlockingRule> rules)
