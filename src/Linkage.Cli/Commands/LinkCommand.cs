@@ -22,10 +22,15 @@ internal static class LinkCommand
         var database = new Option<FileInfo>("--db") { Description = $"SQLite database that holds runs and the review queue (default: ./{DefaultDatabase})" };
         var model = new Option<FileInfo?>("--model") { Description = "A model JSON to use instead of the shipped default" };
         var top = new Option<int>("--top") { Description = "Candidates kept per reference", DefaultValueFactory = _ => 10 };
+        var exhaustive = new Option<bool>("--exhaustive")
+        {
+            Description = "Compare every reference with every listing instead of the blocked pairs (for up to about 10^9 pairs), " +
+                "keeping pairs at or above the review threshold: measures what blocking loses",
+        };
 
         var command = new Command("link", "Normalize, block, compare, score, rank and decide; write matches and record the run.")
         {
-            references, listings, output, database, model, top,
+            references, listings, output, database, model, top, exhaustive,
         };
         command.SetAction(parse => Run(
             parse.GetValue(references)!,
@@ -33,15 +38,17 @@ internal static class LinkCommand
             parse.GetValue(output)!,
             parse.GetValue(database) ?? new FileInfo(DefaultDatabase),
             parse.GetValue(model),
-            parse.GetValue(top)));
+            parse.GetValue(top),
+            parse.GetValue(exhaustive)));
         return command;
     }
 
-    internal static int Run(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, FileInfo databaseFile, FileInfo? modelFile, int top)
+    internal static int Run(
+        FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, FileInfo databaseFile, FileInfo? modelFile, int top, bool exhaustive = false)
     {
         try
         {
-            var outcome = Execute(referencesFile, listingsFile, outputFile, databaseFile, modelFile, top);
+            var outcome = Execute(referencesFile, listingsFile, outputFile, databaseFile, modelFile, top, exhaustive);
             return outcome is null ? ExitCodes.BadInput : ExitCodes.Success;
         }
         catch (IngestException ex)
@@ -57,7 +64,8 @@ internal static class LinkCommand
     }
 
     /// <summary>Runs the pipeline; returns the result, or null when a usage problem was already reported.</summary>
-    internal static LinkResult? Execute(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, FileInfo databaseFile, FileInfo? modelFile, int top)
+    internal static LinkResult? Execute(
+        FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, FileInfo databaseFile, FileInfo? modelFile, int top, bool exhaustive = false)
     {
         if (top < 1)
         {
@@ -84,7 +92,7 @@ internal static class LinkCommand
         }
 
         using var store = SqliteLinkStore.Open(databaseFile.FullName);
-        var runId = store.BeginRun("link", engine.Model.Name, referencesFile.FullName, listingsFile.FullName);
+        var runId = store.BeginRun(exhaustive ? "link-exhaustive" : "link", engine.Model.Name, referencesFile.FullName, listingsFile.FullName);
         try
         {
             store.SaveReferences(runId, references.Records);
@@ -93,7 +101,7 @@ internal static class LinkCommand
                 references.Records,
                 listings.Records,
                 engine,
-                new LinkOptions { MaxCandidatesPerReference = top },
+                new LinkOptions { MaxCandidatesPerReference = top, Exhaustive = exhaustive },
                 new ConsoleProgress.SynchronousProgress<LinkProgress>(p => progress.Report((p.Stage, p.Done, p.Total)))));
             MatchesCsv.Write(outputFile.FullName, result.Matches);
             store.SaveCandidates(runId, result.Matches);

@@ -30,6 +30,10 @@ internal sealed class PreparedPeople : IBlockingKeySource
         Sex = new Sex[count];
         BirthPlace = new PlaceRef[count];
         BirthPlaceText = new string[count];
+        GivenValue = new int[count];
+        SurnameValue = new int[count];
+        PatronymicValue = new int[count];
+        BirthDateValue = new int[count];
     }
 
     public int Count { get; }
@@ -51,10 +55,22 @@ internal sealed class PreparedPeople : IBlockingKeySource
     /// <summary>The birthplace as the source wrote it (place, region), shown to reviewers.</summary>
     public string[] BirthPlaceText { get; }
 
-    public static PreparedPeople Prepare(IReadOnlyList<PersonDetails> people, LinkEngine engine, KeyInterner keys, ParallelOptions parallel)
+    /// <summary>
+    /// Interned ids of everything a comparison reads of a record (for a name: its forms and keys; for a date: the
+    /// date), equal for records the comparison cannot tell apart: comparisons memoize levels by them.
+    /// </summary>
+    public int[] GivenValue { get; }
+    public int[] SurnameValue { get; }
+    public int[] PatronymicValue { get; }
+    public int[] BirthDateValue { get; }
+
+    /// <param name="keys">Interns blocking and comparison keys, shared by both sides.</param>
+    /// <param name="values">Interns the comparisons' memo values, shared by both sides.</param>
+    public static PreparedPeople Prepare(
+        IReadOnlyList<PersonDetails> people, LinkEngine engine, KeyInterner keys, KeyInterner values, ParallelOptions parallel)
     {
         var prepared = new PreparedPeople(people.Count);
-        Parallel.For(0, people.Count, parallel, i => prepared.Fill(i, people[i], engine, keys));
+        Parallel.For(0, people.Count, parallel, i => prepared.Fill(i, people[i], engine, keys, values));
         return prepared;
     }
 
@@ -121,7 +137,7 @@ internal sealed class PreparedPeople : IBlockingKeySource
         return 1;
     }
 
-    private void Fill(int i, PersonDetails person, LinkEngine engine, KeyInterner keys)
+    private void Fill(int i, PersonDetails person, LinkEngine engine, KeyInterner keys, KeyInterner values)
     {
         var given = engine.Names.GivenName(person.GivenName, person.Sex);
         var surname = engine.Names.Surname(person.Surname, person.Sex);
@@ -139,6 +155,20 @@ internal sealed class PreparedPeople : IBlockingKeySource
         BirthDate[i] = person.BirthDate;
         Sex[i] = person.Sex;
         BirthPlace[i] = engine.Places.Resolve(person.BirthPlace, person.BirthRegion);
+        GivenValue[i] = values.Intern(ValueText('g', given));
+        SurnameValue[i] = values.Intern(ValueText('s', surname));
+        PatronymicValue[i] = values.Intern(ValueText('p', patronymic));
+        BirthDateValue[i] = values.Intern(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"d{person.BirthDate.Packed}"));
         BirthPlaceText[i] = string.Join(", ", new[] { person.BirthPlace, person.BirthRegion }.Where(t => !string.IsNullOrWhiteSpace(t)));
     }
+
+    /// <summary>Every part of a name's forms that levelling or blocking reads, tagged by field.</summary>
+    private static string ValueText(char field, NameForms forms) =>
+        string.Join(
+            '\u0001',
+            $"{field}{(forms.IsMissing ? 'm' : '-')}{(forms.IsInitialOnly ? 'i' : '-')}",
+            forms.Normalized,
+            forms.CanonicalKey,
+            forms.InitialKey,
+            string.Join('\u0002', forms.DiminutiveOf));
 }

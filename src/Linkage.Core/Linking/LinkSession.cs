@@ -25,9 +25,10 @@ internal sealed class LinkSession
         IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, LinkEngine engine, ParallelOptions parallel)
     {
         var keys = new KeyInterner();
-        var preparedReferences = PreparedPeople.Prepare(references.Select(r => r.Person).ToArray(), engine, keys, parallel);
-        var preparedListings = PreparedPeople.Prepare(listings.Select(l => l.Person).ToArray(), engine, keys, parallel);
-        var comparisons = ComparisonCatalog.Create(preparedReferences, preparedListings);
+        var values = new KeyInterner();
+        var preparedReferences = PreparedPeople.Prepare(references.Select(r => r.Person).ToArray(), engine, keys, values, parallel);
+        var preparedListings = PreparedPeople.Prepare(listings.Select(l => l.Person).ToArray(), engine, keys, values, parallel);
+        var comparisons = ComparisonCatalog.Create(preparedReferences, preparedListings, values.Count + 1);
         return new LinkSession(preparedReferences, preparedListings, CompiledModel.Compile(engine.Model, comparisons));
     }
 

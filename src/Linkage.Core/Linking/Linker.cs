@@ -41,7 +41,7 @@ public static class Linker
             0,
             references.Count,
             parallel,
-            () => new Worker(session, index, options.MaxCandidatesPerReference),
+            () => new Worker(session, index, options),
             (r, _, worker) =>
             {
                 perReference[r] = worker.Link(r, references, listings);
@@ -71,12 +71,15 @@ public static class Linker
     }
 
     /// <summary>One thread's reusable buffers; nothing here is shared.</summary>
-    private sealed class Worker(LinkSession session, BlockingIndex index, int keep)
+    private sealed class Worker(LinkSession session, BlockingIndex index, LinkOptions options)
     {
+        /// <summary>Slack for rounding: the bound and the weight sum the same terms in different orders.</summary>
+        private const double Slack = 1e-9;
+
         private readonly CandidateFinder _finder = new(index, session.References, session.Listings.Count);
-        private readonly TopCandidates _top = new(keep);
-        private readonly ComparisonCursor[] _cursors = session.Model.Comparisons.Select(c => c.OpenCursor()).ToArray();
-        private readonly byte[] _levels = new byte[session.Model.Comparisons.Count];
+        private readonly TopCandidates _top = new(options.MaxCandidatesPerReference);
+        private readonly PairScorer _scorer = new(session.Model);
+        private readonly double _reviewWeight = CompiledModel.WeightOf(session.Model.Model.Thresholds.Review);
 
         public long CandidatePairs { get; private set; }
 
@@ -86,31 +89,59 @@ public static class Linker
         {
             _finder.Find(reference);
             _top.Clear();
-            var candidates = _finder.Candidates;
+            _scorer.MoveTo(reference);
             var masks = _finder.RuleMasks;
-            CandidatePairs += candidates.Count;
-            foreach (var cursor in _cursors)
-            {
-                cursor.MoveTo(reference);
-            }
-            for (var i = 0; i < candidates.Count; i++)
+            for (var i = 0; i < masks.Count; i++)
             {
                 CountRules(masks[i]);
-                var listing = candidates[i];
-                for (var c = 0; c < _cursors.Length; c++)
-                {
-                    _levels[c] = (byte)_cursors[c].Level(listing);
-                }
-                _top.Offer(session.Model.Weight(_levels), listing, masks[i]);
+            }
+            if (options.Exhaustive)
+            {
+                CompareAll();
+            }
+            else
+            {
+                CompareCandidates();
             }
 
             var kept = new CandidateMatch[_top.Count];
             for (var rank = 0; rank < _top.Count; rank++)
             {
-                var (weight, listing, mask) = _top[rank];
-                kept[rank] = session.Explain(reference, listing, weight, rank + 1, mask, references[reference], listings[listing], index.Rules);
+                var (weight, listing) = _top[rank];
+                kept[rank] = session.Explain(
+                    reference, listing, weight, rank + 1, _finder.RuleMaskOf(listing), references[reference], listings[listing], index.Rules);
             }
             return kept;
+        }
+
+        private void CompareCandidates()
+        {
+            var candidates = _finder.Candidates;
+            CandidatePairs += candidates.Count;
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var listing = candidates[i];
+                // Once the top list is full, a pair that cannot beat its last entry needs no string kernel.
+                var weight = _scorer.Weight(listing, _top.Floor - Slack);
+                if (!double.IsNegativeInfinity(weight))
+                {
+                    _top.Offer(weight, listing);
+                }
+            }
+        }
+
+        private void CompareAll()
+        {
+            var count = session.Listings.Count;
+            CandidatePairs += count;
+            for (var listing = 0; listing < count; listing++)
+            {
+                var weight = _scorer.Weight(listing, Math.Max(_reviewWeight, _top.Floor) - Slack);
+                if (weight >= _reviewWeight && session.Model.Decide(CompiledModel.Probability(weight)) != MatchDecision.NonMatch)
+                {
+                    _top.Offer(weight, listing);
+                }
+            }
         }
 
         private void CountRules(uint mask)
