@@ -104,6 +104,9 @@ internal sealed class PreparedPeople : IBlockingKeySource
                 var date = BirthDate[record];
                 // An age's span of months has no single month to block on; its years still block.
                 return date.Month == 0 || date.RangeMonths > 0 ? 0 : One(date.Year * 100 + date.Month, values);
+            case BlockingKeyPart.BirthMonth:
+                var dated = BirthDate[record];
+                return dated.Month == 0 || dated.RangeMonths > 0 ? 0 : One(dated.Month, values);
             case BlockingKeyPart.Sex:
                 return One((int)Sex[record], values);
             default:
