@@ -30,7 +30,7 @@ public static class BlockingAnalysis
         var rules = engine.BlockingRules;
         var index = BlockingIndex.Build(rules, session.Listings);
         long unmatched = 0;
-        var truthByReference = truth is null ? null : TruthByReference(truth, references, listings, out unmatched);
+        var truthByReference = truth is null ? null : TruthByReference(truth, references, session.ListingRecords, out unmatched);
 
         var totals = new Tally(rules.Count);
         var gate = new Lock();

@@ -67,7 +67,7 @@ internal sealed class PreparedPeople : IBlockingKeySource
     /// <param name="keys">Interns blocking and comparison keys, shared by both sides.</param>
     /// <param name="values">Interns the comparisons' memo values, shared by both sides.</param>
     public static PreparedPeople Prepare(
-        IReadOnlyList<PersonDetails> people, LinkEngine engine, KeyInterner keys, KeyInterner values, ParallelOptions parallel)
+        IReadOnlyList<PersonDetails> people, LinkEngine engine, KeyInterner keys, MemoValues values, ParallelOptions parallel)
     {
         var prepared = new PreparedPeople(people.Count);
         Parallel.For(0, people.Count, parallel, i => prepared.Fill(i, people[i], engine, keys, values));
@@ -140,7 +140,7 @@ internal sealed class PreparedPeople : IBlockingKeySource
         return 1;
     }
 
-    private void Fill(int i, PersonDetails person, LinkEngine engine, KeyInterner keys, KeyInterner values)
+    private void Fill(int i, PersonDetails person, LinkEngine engine, KeyInterner keys, MemoValues values)
     {
         var given = engine.Names.GivenName(person.GivenName, person.Sex);
         var surname = engine.Names.Surname(person.Surname, person.Sex);
@@ -158,18 +158,18 @@ internal sealed class PreparedPeople : IBlockingKeySource
         BirthDate[i] = person.BirthDate;
         Sex[i] = person.Sex;
         BirthPlace[i] = engine.Places.Resolve(person.BirthPlace, person.BirthRegion);
-        GivenValue[i] = values.Intern(ValueText('g', given));
-        SurnameValue[i] = values.Intern(ValueText('s', surname));
-        PatronymicValue[i] = values.Intern(ValueText('p', patronymic));
-        BirthDateValue[i] = values.Intern(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"d{person.BirthDate.Packed}"));
+        GivenValue[i] = values.Given.Intern(ValueText(given));
+        SurnameValue[i] = values.Surname.Intern(ValueText(surname));
+        PatronymicValue[i] = values.Patronymic.Intern(ValueText(patronymic));
+        BirthDateValue[i] = values.BirthDate.Intern(person.BirthDate.Packed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         BirthPlaceText[i] = string.Join(", ", new[] { person.BirthPlace, person.BirthRegion }.Where(t => !string.IsNullOrWhiteSpace(t)));
     }
 
-    /// <summary>Every part of a name's forms that levelling or blocking reads, tagged by field.</summary>
-    private static string ValueText(char field, NameForms forms) =>
+    /// <summary>Every part of a name's forms that levelling reads.</summary>
+    private static string ValueText(NameForms forms) =>
         string.Join(
             '\u0001',
-            $"{field}{(forms.IsMissing ? 'm' : '-')}{(forms.IsInitialOnly ? 'i' : '-')}",
+            $"{(forms.IsMissing ? 'm' : '-')}{(forms.IsInitialOnly ? 'i' : '-')}",
             forms.Normalized,
             forms.CanonicalKey,
             forms.InitialKey,

@@ -44,7 +44,7 @@ public static class Linker
             () => new Worker(session, index, options),
             (r, _, worker) =>
             {
-                perReference[r] = worker.Link(r, references, listings);
+                perReference[r] = worker.Link(r, references);
                 var finished = Interlocked.Increment(ref done);
                 if (progress is not null && (finished & 255) == 0)
                 {
@@ -85,7 +85,7 @@ public static class Linker
 
         public long[] PairsPerRule { get; } = new long[index.Rules.Count];
 
-        public CandidateMatch[] Link(int reference, IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings)
+        public CandidateMatch[] Link(int reference, IReadOnlyList<ReferenceRecord> references)
         {
             _finder.Find(reference);
             _top.Clear();
@@ -109,7 +109,7 @@ public static class Linker
             {
                 var (weight, listing) = _top[rank];
                 kept[rank] = session.Explain(
-                    reference, listing, weight, rank + 1, _finder.RuleMaskOf(listing), references[reference], listings[listing], index.Rules);
+                    reference, listing, weight, rank + 1, _finder.RuleMaskOf(listing), references[reference], session.ListingRecords[listing], index.Rules);
             }
             return kept;
         }

@@ -1,8 +1,8 @@
 namespace Linkage.Linking;
 
 /// <summary>
-/// The best few candidates of one reference, kept sorted by weight (ties: earlier listing first, so runs are
-/// deterministic). Insertion is linear in the capacity, which is small.
+/// The best few candidates of one reference, kept sorted by weight (ties: the lower listing index first, so
+/// runs are deterministic). Insertion is linear in the capacity, which is small.
 /// </summary>
 internal sealed class TopCandidates(int capacity)
 {

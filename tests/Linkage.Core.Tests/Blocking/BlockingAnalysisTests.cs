@@ -65,7 +65,7 @@ public sealed class BlockingAnalysisTests : IDisposable
         }
 
         var referenceIndex = _references.Select((x, i) => (x.RecordId, i)).ToDictionary(p => p.RecordId, p => p.i);
-        var listingIndex = _listings.Select((x, i) => (x.ListingId, i)).ToDictionary(p => p.ListingId, p => p.i);
+        var listingIndex = session.ListingRecords.Select((x, i) => (x.ListingId, i)).ToDictionary(p => p.ListingId, p => p.i);
         var truePairs = _truth.Select(t => (referenceIndex[t.ReferenceId], listingIndex[t.ListingId])).ToArray();
         var coverage = report.Truth!;
         Assert.Equal(truePairs.Length, coverage.TruePairs);

@@ -117,7 +117,7 @@ public sealed class PairScorerTests : IDisposable
             var rank = 0;
             foreach (var (_, l) in scored.OrderByDescending(s => Math.Round(s.Weight, 9)).ThenBy(s => s.Listing).Take(keep))
             {
-                expected.Add((_references[r].RecordId, _listings[l].ListingId, ++rank));
+                expected.Add((_references[r].RecordId, session.ListingRecords[l].ListingId, ++rank));
             }
         }
 
