@@ -137,7 +137,8 @@ public static class Linker
             for (var listing = 0; listing < count; listing++)
             {
                 var weight = _scorer.Weight(listing, Math.Max(_reviewWeight, _top.Floor) - Slack);
-                if (weight >= _reviewWeight && session.Model.Decide(CompiledModel.Probability(weight)) != MatchDecision.NonMatch)
+                // A pruned pair (−∞) has probability 0; the decision itself is the test, as for any kept pair.
+                if (session.Model.Decide(CompiledModel.Probability(weight)) != MatchDecision.NonMatch)
                 {
                     _top.Offer(weight, listing);
                 }
