@@ -10,6 +10,7 @@ internal static class CommandCatalog
         LinkCommand.Create(),
         SynthCommand.Create(),
         EvaluateCommand.Create(),
+        BlockingReportCommand.Create(),
         TrainCommand.Create(),
         ExplainCommand.Create(),
         DemoCommand.Create(),

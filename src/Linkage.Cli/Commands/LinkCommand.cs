@@ -25,10 +25,15 @@ internal static class LinkCommand
         var model = new Option<FileInfo?>("--model") { Description = "A model JSON to use instead of the shipped default" };
         var top = new Option<int>("--top") { Description = "Candidates kept per reference", DefaultValueFactory = _ => 10 };
         var knowledge = new KnowledgeOptions();
+        var exhaustive = new Option<bool>("--exhaustive")
+        {
+            Description = "Compare every reference with every listing instead of the blocked pairs (for up to about 10^9 pairs), " +
+                "keeping pairs at or above the review threshold: measures what blocking loses",
+        };
 
         var command = new Command("link", "Normalize, block, compare, score, rank and decide; write matches and record the run.")
         {
-            references, listings, output, database, model, top,
+            references, listings, output, database, model, top, exhaustive,
         };
         knowledge.AddTo(command);
         command.SetAction(parse => Run(() => Execute(
@@ -37,7 +42,8 @@ internal static class LinkCommand
             parse.GetValue(output)!,
             parse.GetValue(database) ?? DefaultDatabase,
             CreateEngine(parse.GetValue(model), knowledge.Names(parse), knowledge.Places(parse)),
-            parse.GetValue(top))));
+            parse.GetValue(top),
+            parse.GetValue(exhaustive))));
         return command;
     }
 
@@ -64,7 +70,8 @@ internal static class LinkCommand
     internal static LinkEngine CreateEngine(FileInfo? modelFile, NameKnowledge names, Gazetteer places) =>
         LinkEngine.Create(modelFile is null ? LinkEngine.DefaultModel : MatchModelJson.Load(modelFile.FullName), names, places);
 
-    internal static LinkResult? Execute(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, string database, LinkEngine engine, int top)
+    internal static LinkResult? Execute(
+        FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, string database, LinkEngine engine, int top, bool exhaustive = false)
     {
         if (top < 1)
         {
@@ -88,7 +95,7 @@ internal static class LinkCommand
         }
 
         using var store = LinkStores.Open(database);
-        var runId = store.BeginRun("link", engine.Model.Name, referencesFile.FullName, listingsFile.FullName);
+        var runId = store.BeginRun(exhaustive ? "link-exhaustive" : "link", engine.Model.Name, referencesFile.FullName, listingsFile.FullName);
         try
         {
             store.SaveReferences(runId, references.Records);
@@ -97,7 +104,7 @@ internal static class LinkCommand
                 references.Records,
                 listings.Records,
                 engine,
-                new LinkOptions { MaxCandidatesPerReference = top },
+                new LinkOptions { MaxCandidatesPerReference = top, Exhaustive = exhaustive },
                 new ConsoleProgress.SynchronousProgress<LinkProgress>(p => progress.Report((p.Stage, p.Done, p.Total)))));
             MatchesCsv.Write(outputFile.FullName, result.Matches);
             store.SaveCandidates(runId, result.Matches);

@@ -17,6 +17,8 @@ public enum BlockingKeyPart
     BirthYear,
     BirthYearMonth,
     Sex,
+    /// <summary>The month of the year without the year: meets a year off by one or mistyped.</summary>
+    BirthMonth,
 }
 
 internal static class BlockingKeyPartNames

@@ -29,6 +29,9 @@ internal sealed class CandidateFinder
     /// <summary>For each candidate, a bit per blocking rule that proposed it.</summary>
     public IReadOnlyList<uint> RuleMasks => _ruleMasks;
 
+    /// <summary>The rules that proposed <paramref name="listing"/> for the last reference found; 0 if none did.</summary>
+    public uint RuleMaskOf(int listing) => _seenAt[listing] == _stamp ? _ruleMasks[_slotOf[listing]] : 0;
+
     public void Find(int reference)
     {
         _candidates.Clear();

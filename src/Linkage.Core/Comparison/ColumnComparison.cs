@@ -89,7 +89,9 @@ internal sealed class ColumnComparison : FieldComparison
 
     public override int Level(int reference, int listing) => LevelWith(reference, listing, null);
 
-    public override ComparisonCursor OpenCursor() => _kind is JaroWinkler or EditDistance ? new Cursor(this) : base.OpenCursor();
+    public override bool UsesStringKernel => _kind is JaroWinkler or EditDistance;
+
+    protected override ComparisonCursor OpenDirectCursor() => UsesStringKernel ? new Cursor(this) : base.OpenDirectCursor();
 
     public override string Describe(int reference, int listing, int level) =>
         $"{Show(_references[reference])} / {Show(_listings[listing])} ({LevelNames[level].Replace('_', ' ')})";

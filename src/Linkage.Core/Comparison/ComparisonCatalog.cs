@@ -3,14 +3,16 @@ namespace Linkage.Comparison;
 /// <summary>The comparisons this build can compute, by their model-JSON name, over two prepared sides.</summary>
 internal static class ComparisonCatalog
 {
-    public static IReadOnlyDictionary<string, FieldComparison> Create(PreparedPeople references, PreparedPeople listings)
+    /// <param name="values">The interners that gave both sides their memo value ids.</param>
+    public static IReadOnlyDictionary<string, FieldComparison> Create(PreparedPeople references, PreparedPeople listings, MemoValues values)
     {
+        // Names and dates repeat across listings and cost the most to level, so their levels are memoized.
         FieldComparison[] all =
         [
-            NameFieldComparison.GivenName(references, listings),
-            NameFieldComparison.Surname(references, listings),
-            NameFieldComparison.Patronymic(references, listings),
-            new BirthDateComparison(references.BirthDate, listings.BirthDate),
+            NameFieldComparison.GivenName(references, listings).MemoizedBy(listings.GivenValue, values.Given.Count + 1),
+            NameFieldComparison.Surname(references, listings).MemoizedBy(listings.SurnameValue, values.Surname.Count + 1),
+            NameFieldComparison.Patronymic(references, listings).MemoizedBy(listings.PatronymicValue, values.Patronymic.Count + 1),
+            new BirthDateComparison(references.BirthDate, listings.BirthDate).MemoizedBy(listings.BirthDateValue, values.BirthDate.Count + 1),
             new SexComparison(references.Sex, listings.Sex),
             new BirthPlaceComparison(references.BirthPlace, listings.BirthPlace, references.BirthPlaceText, listings.BirthPlaceText),
         ];

@@ -18,14 +18,34 @@ internal abstract class FieldComparison
 
     public abstract int Level(int reference, int listing);
 
+    /// <summary>Whether levelling runs a string kernel: such comparisons run last, after cheaper ones may have ruled the pair out.</summary>
+    public virtual bool UsesStringKernel => false;
+
     /// <summary>The values that met, for reviewers: e.g. "Олександр ≡ Александр (UA↔RU dictionary)".</summary>
     public abstract string Describe(int reference, int listing, int level);
 
     /// <summary>
-    /// A cursor for one thread that levels many listings against one reference at a time; comparisons with
-    /// cached scorers build them once per reference there.
+    /// For each listing, an id of the value this comparison reads (equal ids: equal levels against any reference),
+    /// and one more than the largest id; null when the comparison is not memoized.
     /// </summary>
-    public virtual ComparisonCursor OpenCursor() => new(this);
+    public (int[] Ids, int Count)? ListingValues { get; private set; }
+
+    /// <summary>Levels against a reference are remembered per listing value, so a value repeated among the listings is levelled once.</summary>
+    public FieldComparison MemoizedBy(int[] listingValueIds, int valueCount)
+    {
+        ListingValues = (listingValueIds, valueCount);
+        return this;
+    }
+
+    /// <summary>
+    /// A cursor for one thread that levels many listings against one reference at a time; comparisons with
+    /// cached scorers build them once per reference there, and memoized ones remember each listing value's level.
+    /// </summary>
+    public ComparisonCursor OpenCursor() =>
+        ListingValues is { } values ? new MemoizingCursor(this, OpenDirectCursor(), values.Ids, values.Count) : OpenDirectCursor();
+
+    /// <summary>The cursor that computes every level; <see cref="OpenCursor"/> may wrap it in a memo.</summary>
+    protected virtual ComparisonCursor OpenDirectCursor() => new(this);
 }
 
 /// <summary>Levels listings against the reference it was last moved to. Not thread-safe: one per worker.</summary>
@@ -36,4 +56,36 @@ internal class ComparisonCursor(FieldComparison comparison)
     public virtual void MoveTo(int reference) => Reference = reference;
 
     public virtual int Level(int listing) => comparison.Level(Reference, listing);
+}
+
+/// <summary>
+/// Remembers, for the current reference, the level of each listing value met so far: a stamp per value marks
+/// the levels computed since the last move, so nothing is cleared between references.
+/// </summary>
+internal sealed class MemoizingCursor(FieldComparison comparison, ComparisonCursor direct, int[] listingValueIds, int valueCount)
+    : ComparisonCursor(comparison)
+{
+    private readonly int[] _stampOf = new int[valueCount];
+    private readonly byte[] _levelOf = new byte[valueCount];
+    private int _stamp;
+
+    public override void MoveTo(int reference)
+    {
+        base.MoveTo(reference);
+        direct.MoveTo(reference);
+        _stamp++;
+    }
+
+    public override int Level(int listing)
+    {
+        var value = listingValueIds[listing];
+        if (_stampOf[value] == _stamp)
+        {
+            return _levelOf[value];
+        }
+        var level = direct.Level(listing);
+        _stampOf[value] = _stamp;
+        _levelOf[value] = (byte)level;
+        return level;
+    }
 }

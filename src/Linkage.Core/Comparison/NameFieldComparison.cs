@@ -86,7 +86,9 @@ internal sealed class NameFieldComparison : FieldComparison
     public override int Level(int reference, int listing) =>
         LevelWith(reference, listing, static (query, candidate, _) => NaiveSimilarity.JaroWinkler(query, candidate), _references[reference].Normalized);
 
-    public override ComparisonCursor OpenCursor() => new Cursor(this);
+    public override bool UsesStringKernel => true;
+
+    protected override ComparisonCursor OpenDirectCursor() => new Cursor(this);
 
     private int LevelWith<TState>(int reference, int listing, Func<TState, string, double, double> similarity, TState state)
     {
@@ -146,19 +148,40 @@ internal sealed class NameFieldComparison : FieldComparison
         };
     }
 
-    /// <summary>Builds the Jaro–Winkler scorer for each reference's name once, then scores listings with it.</summary>
+    /// <summary>
+    /// Builds the Jaro–Winkler scorer for a reference's name when a pair first needs it, then scores listings with
+    /// it. Scorers are kept by name (a bounded number), so references sharing a name share one and the pair loop
+    /// allocates nothing once the common names are cached.
+    /// </summary>
     private sealed class Cursor(NameFieldComparison comparison) : ComparisonCursor(comparison)
     {
-        private CachedJaroWinkler _scorer = new(string.Empty);
+        private const int CachedScorers = 1024;
 
-        public override void MoveTo(int reference)
-        {
-            base.MoveTo(reference);
-            _scorer = new CachedJaroWinkler(comparison._references[reference].Normalized);
-        }
+        private readonly Dictionary<string, CachedJaroWinkler> _scorers = new(StringComparer.Ordinal);
+        private CachedJaroWinkler? _scorer;
+        private int _scorerReference = -1;
 
         public override int Level(int listing) =>
-            comparison.LevelWith(Reference, listing, static (scorer, candidate, cutoff) => scorer.Similarity(candidate, cutoff), _scorer);
+            comparison.LevelWith(Reference, listing, static (cursor, candidate, cutoff) => cursor.Scorer().Similarity(candidate, cutoff), this);
+
+        private CachedJaroWinkler Scorer()
+        {
+            if (_scorerReference != Reference)
+            {
+                var name = comparison._references[Reference].Normalized;
+                if (!_scorers.TryGetValue(name, out _scorer))
+                {
+                    if (_scorers.Count == CachedScorers)
+                    {
+                        _scorers.Clear();
+                    }
+                    _scorer = new CachedJaroWinkler(name);
+                    _scorers.Add(name, _scorer);
+                }
+                _scorerReference = Reference;
+            }
+            return _scorer!;
+        }
     }
 
     private bool IsDiminutivePair(int reference, int listing) =>

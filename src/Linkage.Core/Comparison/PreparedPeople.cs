@@ -30,6 +30,10 @@ internal sealed class PreparedPeople : IBlockingKeySource
         Sex = new Sex[count];
         BirthPlace = new PlaceRef[count];
         BirthPlaceText = new string[count];
+        GivenValue = new int[count];
+        SurnameValue = new int[count];
+        PatronymicValue = new int[count];
+        BirthDateValue = new int[count];
     }
 
     public int Count { get; }
@@ -54,10 +58,22 @@ internal sealed class PreparedPeople : IBlockingKeySource
     /// <summary>Interned folded values of the columns blocking rules name, by column.</summary>
     private Dictionary<string, int[]> ColumnKeys { get; } = new(StringComparer.Ordinal);
 
-    public static PreparedPeople Prepare(IReadOnlyList<PersonDetails> people, LinkEngine engine, KeyInterner keys, ParallelOptions parallel)
+    /// <summary>
+    /// Interned ids of everything a comparison reads of a record (for a name: its forms and keys; for a date: the
+    /// date), equal for records the comparison cannot tell apart: comparisons memoize levels by them.
+    /// </summary>
+    public int[] GivenValue { get; }
+    public int[] SurnameValue { get; }
+    public int[] PatronymicValue { get; }
+    public int[] BirthDateValue { get; }
+
+    /// <param name="keys">Interns blocking and comparison keys, shared by both sides.</param>
+    /// <param name="values">Interns the comparisons' memo values, shared by both sides.</param>
+    public static PreparedPeople Prepare(
+        IReadOnlyList<PersonDetails> people, LinkEngine engine, KeyInterner keys, MemoValues values, ParallelOptions parallel)
     {
         var prepared = new PreparedPeople(people.Count);
-        Parallel.For(0, people.Count, parallel, i => prepared.Fill(i, people[i], engine, keys));
+        Parallel.For(0, people.Count, parallel, i => prepared.Fill(i, people[i], engine, keys, values));
         foreach (var column in engine.BlockingRules.SelectMany(r => r.Columns).Distinct())
         {
             var read = ColumnValues.Reader(column);
@@ -98,6 +114,9 @@ internal sealed class PreparedPeople : IBlockingKeySource
                 var date = BirthDate[record];
                 // An age's span of months has no single month to block on; its years still block.
                 return date.Month == 0 || date.RangeMonths > 0 ? 0 : One(date.Year * 100 + date.Month, values);
+            case BlockingKeyPart.BirthMonth:
+                var dated = BirthDate[record];
+                return dated.Month == 0 || dated.RangeMonths > 0 ? 0 : One(dated.Month, values);
             case BlockingKeyPart.Sex:
                 return One((int)Sex[record], values);
             default:
@@ -131,7 +150,7 @@ internal sealed class PreparedPeople : IBlockingKeySource
         return 1;
     }
 
-    private void Fill(int i, PersonDetails person, LinkEngine engine, KeyInterner keys)
+    private void Fill(int i, PersonDetails person, LinkEngine engine, KeyInterner keys, MemoValues values)
     {
         var given = engine.Names.GivenName(person.GivenName, person.Sex);
         var surname = engine.Names.Surname(person.Surname, person.Sex);
@@ -149,6 +168,20 @@ internal sealed class PreparedPeople : IBlockingKeySource
         BirthDate[i] = person.BirthDate;
         Sex[i] = person.Sex;
         BirthPlace[i] = engine.Places.Resolve(person.BirthPlace, person.BirthRegion);
+        GivenValue[i] = values.Given.Intern(ValueText(given));
+        SurnameValue[i] = values.Surname.Intern(ValueText(surname));
+        PatronymicValue[i] = values.Patronymic.Intern(ValueText(patronymic));
+        BirthDateValue[i] = values.BirthDate.Intern(person.BirthDate.Packed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         BirthPlaceText[i] = string.Join(", ", new[] { person.BirthPlace, person.BirthRegion }.Where(t => !string.IsNullOrWhiteSpace(t)));
     }
+
+    /// <summary>Every part of a name's forms that levelling reads.</summary>
+    private static string ValueText(NameForms forms) =>
+        string.Join(
+            '\u0001',
+            $"{(forms.IsMissing ? 'm' : '-')}{(forms.IsInitialOnly ? 'i' : '-')}",
+            forms.Normalized,
+            forms.CanonicalKey,
+            forms.InitialKey,
+            string.Join('\u0002', forms.DiminutiveOf));
 }

@@ -6,6 +6,12 @@ public sealed record LinkOptions
     /// <summary>How many of a reference's best candidates are kept, ranked 1 to this.</summary>
     public int MaxCandidatesPerReference { get; init; } = 10;
 
+    /// <summary>
+    /// Compare every reference with every listing instead of the blocked candidates, keeping only pairs at or above
+    /// the review threshold; for measuring what blocking loses on sets up to about 10⁹ pairs.
+    /// </summary>
+    public bool Exhaustive { get; init; }
+
     /// <summary>Worker threads; null uses every core.</summary>
     public int? DegreeOfParallelism { get; init; }
 }

@@ -5,13 +5,19 @@ using Linkage.Scoring;
 
 namespace Linkage.Linking;
 
-/// <summary>Both sides prepared once and the model compiled against their comparisons.</summary>
+/// <summary>
+/// Both sides prepared once and the model compiled against their comparisons. Listings are held in locality
+/// order (birth year, month, given name), so a reference's blocked candidates lie near each other in every
+/// per-listing array and the pair loop mostly reads from cache; listing indices everywhere in a session are
+/// positions in <see cref="ListingRecords"/>.
+/// </summary>
 internal sealed class LinkSession
 {
-    private LinkSession(PreparedPeople references, PreparedPeople listings, CompiledModel model)
+    private LinkSession(PreparedPeople references, PreparedPeople listings, IReadOnlyList<ListingRecord> listingRecords, CompiledModel model)
     {
         References = references;
         Listings = listings;
+        ListingRecords = listingRecords;
         Model = model;
     }
 
@@ -21,21 +27,64 @@ internal sealed class LinkSession
 
     public CompiledModel Model { get; }
 
+    /// <summary>The listings in the session's order: index i here is listing i of <see cref="Listings"/>.</summary>
+    public IReadOnlyList<ListingRecord> ListingRecords { get; }
+
     public static LinkSession Prepare(
         IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, LinkEngine engine, ParallelOptions parallel)
     {
         var keys = new KeyInterner();
+        var values = new MemoValues();
         var referencePeople = references.Select(r => r.Person).ToArray();
-        var listingPeople = listings.Select(l => l.Person).ToArray();
-        var preparedReferences = PreparedPeople.Prepare(referencePeople, engine, keys, parallel);
-        var preparedListings = PreparedPeople.Prepare(listingPeople, engine, keys, parallel);
-        var comparisons = new Dictionary<string, FieldComparison>(ComparisonCatalog.Create(preparedReferences, preparedListings));
+        var ordered = InLocalityOrder(listings);
+        var listingPeople = ordered.Select(l => l.Person).ToArray();
+        var preparedReferences = PreparedPeople.Prepare(referencePeople, engine, keys, values, parallel);
+        var preparedListings = PreparedPeople.Prepare(listingPeople, engine, keys, values, parallel);
+        var comparisons = new Dictionary<string, FieldComparison>(ComparisonCatalog.Create(preparedReferences, preparedListings, values));
         // Comparisons the model configures on a column take the place of a built-in one of the same name.
         foreach (var configured in engine.Model.Comparisons.Where(c => c.Column is not null))
         {
             comparisons[configured.Name] = ColumnComparison.Create(configured, referencePeople, listingPeople);
         }
-        return new LinkSession(preparedReferences, preparedListings, CompiledModel.Compile(engine.Model, comparisons));
+        return new LinkSession(preparedReferences, preparedListings, ordered, CompiledModel.Compile(engine.Model, comparisons));
+    }
+
+    /// <summary>Listings by birth year, month and given name as written (input order breaks ties, so runs repeat).</summary>
+    private static ListingRecord[] InLocalityOrder(IReadOnlyList<ListingRecord> listings)
+    {
+        var order = new int[listings.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) =>
+        {
+            var x = listings[a].Person;
+            var y = listings[b].Person;
+            var byMonth = (x.BirthDate.Year * 13 + x.BirthDate.Month).CompareTo(y.BirthDate.Year * 13 + y.BirthDate.Month);
+            if (byMonth != 0)
+            {
+                return byMonth;
+            }
+            var byName = string.CompareOrdinal(x.GivenName, y.GivenName);
+            return byName != 0 ? byName : a.CompareTo(b);
+        });
+        return Array.ConvertAll(order, i => listings[i]);
+    }
+
+    /// <summary>
+    /// The decision for one pair through each comparison's straightforward <see cref="FieldComparison.Level"/>:
+    /// the reference path that the pair loop's cursors must agree with.
+    /// </summary>
+    public MatchDecision Decide(int reference, int listing)
+    {
+        var comparisons = Model.Comparisons;
+        Span<byte> levels = stackalloc byte[comparisons.Count];
+        for (var c = 0; c < comparisons.Count; c++)
+        {
+            levels[c] = (byte)comparisons[c].Level(reference, listing);
+        }
+        return Model.Decide(CompiledModel.Probability(Model.Weight(levels)));
     }
 
     public CandidateMatch Explain(

@@ -41,10 +41,10 @@ public static class Linker
             0,
             references.Count,
             parallel,
-            () => new Worker(session, index, options.MaxCandidatesPerReference),
+            () => new Worker(session, index, options),
             (r, _, worker) =>
             {
-                perReference[r] = worker.Link(r, references, listings);
+                perReference[r] = worker.Link(r, references);
                 var finished = Interlocked.Increment(ref done);
                 if (progress is not null && (finished & 255) == 0)
                 {
@@ -71,46 +71,78 @@ public static class Linker
     }
 
     /// <summary>One thread's reusable buffers; nothing here is shared.</summary>
-    private sealed class Worker(LinkSession session, BlockingIndex index, int keep)
+    private sealed class Worker(LinkSession session, BlockingIndex index, LinkOptions options)
     {
+        /// <summary>Slack for rounding: the bound and the weight sum the same terms in different orders.</summary>
+        private const double Slack = 1e-9;
+
         private readonly CandidateFinder _finder = new(index, session.References, session.Listings.Count);
-        private readonly TopCandidates _top = new(keep);
-        private readonly ComparisonCursor[] _cursors = session.Model.Comparisons.Select(c => c.OpenCursor()).ToArray();
-        private readonly byte[] _levels = new byte[session.Model.Comparisons.Count];
+        private readonly TopCandidates _top = new(options.MaxCandidatesPerReference);
+        private readonly PairScorer _scorer = new(session.Model);
+        private readonly double _reviewWeight = CompiledModel.WeightOf(session.Model.Model.Thresholds.Review);
 
         public long CandidatePairs { get; private set; }
 
         public long[] PairsPerRule { get; } = new long[index.Rules.Count];
 
-        public CandidateMatch[] Link(int reference, IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings)
+        public CandidateMatch[] Link(int reference, IReadOnlyList<ReferenceRecord> references)
         {
             _finder.Find(reference);
             _top.Clear();
-            var candidates = _finder.Candidates;
+            _scorer.MoveTo(reference);
             var masks = _finder.RuleMasks;
-            CandidatePairs += candidates.Count;
-            foreach (var cursor in _cursors)
-            {
-                cursor.MoveTo(reference);
-            }
-            for (var i = 0; i < candidates.Count; i++)
+            for (var i = 0; i < masks.Count; i++)
             {
                 CountRules(masks[i]);
-                var listing = candidates[i];
-                for (var c = 0; c < _cursors.Length; c++)
-                {
-                    _levels[c] = (byte)_cursors[c].Level(listing);
-                }
-                _top.Offer(session.Model.Weight(_levels), listing, masks[i]);
+            }
+            if (options.Exhaustive)
+            {
+                CompareAll();
+            }
+            else
+            {
+                CompareCandidates();
             }
 
             var kept = new CandidateMatch[_top.Count];
             for (var rank = 0; rank < _top.Count; rank++)
             {
-                var (weight, listing, mask) = _top[rank];
-                kept[rank] = session.Explain(reference, listing, weight, rank + 1, mask, references[reference], listings[listing], index.Rules);
+                var (weight, listing) = _top[rank];
+                kept[rank] = session.Explain(
+                    reference, listing, weight, rank + 1, _finder.RuleMaskOf(listing), references[reference], session.ListingRecords[listing], index.Rules);
             }
             return kept;
+        }
+
+        private void CompareCandidates()
+        {
+            var candidates = _finder.Candidates;
+            CandidatePairs += candidates.Count;
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var listing = candidates[i];
+                // Once the top list is full, a pair that cannot beat its last entry needs no string kernel.
+                var weight = _scorer.Weight(listing, _top.Floor - Slack);
+                if (!double.IsNegativeInfinity(weight))
+                {
+                    _top.Offer(weight, listing);
+                }
+            }
+        }
+
+        private void CompareAll()
+        {
+            var count = session.Listings.Count;
+            CandidatePairs += count;
+            for (var listing = 0; listing < count; listing++)
+            {
+                var weight = _scorer.Weight(listing, Math.Max(_reviewWeight, _top.Floor) - Slack);
+                // A pruned pair (−∞) has probability 0; the decision itself is the test, as for any kept pair.
+                if (session.Model.Decide(CompiledModel.Probability(weight)) != MatchDecision.NonMatch)
+                {
+                    _top.Offer(weight, listing);
+                }
+            }
         }
 
         private void CountRules(uint mask)

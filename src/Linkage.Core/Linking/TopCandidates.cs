@@ -1,20 +1,22 @@
 namespace Linkage.Linking;
 
 /// <summary>
-/// The best few candidates of one reference, kept sorted by weight (ties: earlier listing first, so runs are
-/// deterministic). Insertion is linear in the capacity, which is small.
+/// The best few candidates of one reference, kept sorted by weight (ties: the lower listing index first, so
+/// runs are deterministic). Insertion is linear in the capacity, which is small.
 /// </summary>
 internal sealed class TopCandidates(int capacity)
 {
     private readonly double[] _weights = new double[capacity];
     private readonly int[] _listings = new int[capacity];
-    private readonly uint[] _ruleMasks = new uint[capacity];
 
     public int Count { get; private set; }
 
     public void Clear() => Count = 0;
 
-    public void Offer(double weight, int listing, uint ruleMask)
+    /// <summary>The weight an offer must exceed to be kept (ties may still win on listing order); -∞ until full.</summary>
+    public double Floor => Count == _weights.Length ? _weights[Count - 1] : double.NegativeInfinity;
+
+    public void Offer(double weight, int listing)
     {
         if (Count == _weights.Length && !Outranks(weight, listing, _weights[Count - 1], _listings[Count - 1]))
         {
@@ -25,15 +27,13 @@ internal sealed class TopCandidates(int capacity)
         {
             _weights[position] = _weights[position - 1];
             _listings[position] = _listings[position - 1];
-            _ruleMasks[position] = _ruleMasks[position - 1];
             position--;
         }
         _weights[position] = weight;
         _listings[position] = listing;
-        _ruleMasks[position] = ruleMask;
     }
 
-    public (double Weight, int Listing, uint RuleMask) this[int rank] => (_weights[rank], _listings[rank], _ruleMasks[rank]);
+    public (double Weight, int Listing) this[int rank] => (_weights[rank], _listings[rank]);
 
     private static bool Outranks(double weight, int listing, double otherWeight, int otherListing) =>
         weight > otherWeight || (weight == otherWeight && listing < otherListing);

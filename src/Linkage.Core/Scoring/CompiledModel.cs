@@ -63,6 +63,18 @@ internal sealed class CompiledModel
 
     public double LevelWeight(int comparison, int level) => _weights[_offsets[comparison] + level];
 
+    /// <summary>The largest weight any level of a comparison adds (0 at least: the null level weighs nothing).</summary>
+    public double MaxLevelWeight(int comparison)
+    {
+        var end = comparison + 1 < _offsets.Length ? _offsets[comparison + 1] : _weights.Length;
+        var max = 0.0;
+        for (var i = _offsets[comparison]; i < end; i++)
+        {
+            max = Math.Max(max, _weights[i]);
+        }
+        return max;
+    }
+
     /// <summary>The match weight of a level vector: the prior plus each comparison's weight.</summary>
     public double Weight(ReadOnlySpan<byte> levels)
     {
@@ -75,6 +87,9 @@ internal sealed class CompiledModel
         }
         return weight;
     }
+
+    /// <summary>The weight whose probability is <paramref name="probability"/>: the inverse of <see cref="Probability"/>.</summary>
+    public static double WeightOf(double probability) => Math.Log2(probability / (1 - probability));
 
     public static double Probability(double weight) => 1.0 / (1.0 + Math.Pow(2, -weight));
 

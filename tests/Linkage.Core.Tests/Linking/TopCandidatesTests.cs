@@ -12,7 +12,7 @@ public class TopCandidatesTests
         var top = new TopCandidates(10);
         foreach (var (weight, listing) in offers.OrderBy(_ => random.Next()))
         {
-            top.Offer(weight, listing, 1u);
+            top.Offer(weight, listing);
         }
 
         var expected = offers.OrderByDescending(o => o.Weight).ThenBy(o => o.Listing).Take(10).ToArray();
@@ -24,10 +24,10 @@ public class TopCandidatesTests
     public void Fewer_offers_than_capacity_are_all_kept_in_order()
     {
         var top = new TopCandidates(10);
-        top.Offer(1, 5, 1);
-        top.Offer(3, 2, 2);
-        top.Offer(2, 9, 4);
+        top.Offer(1, 5);
+        top.Offer(3, 2);
+        top.Offer(2, 9);
         Assert.Equal([2, 9, 5], Enumerable.Range(0, top.Count).Select(r => top[r].Listing));
-        Assert.Equal(2u, top[0].RuleMask);
+        Assert.Equal(3, top[0].Weight);
     }
 }

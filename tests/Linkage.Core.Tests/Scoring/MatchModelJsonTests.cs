@@ -63,8 +63,9 @@ public class MatchModelJsonTests
         var given = back.Comparisons[0].Levels[1];
         Assert.NotEqual(Math.Log2(given.M / given.U), given.Weight);
         var engine = LinkEngine.Create(back, LinkEngine.Default.Names, LinkEngine.Default.Places);
-        var none = PreparedPeople.Prepare([], engine, new KeyInterner(), new ParallelOptions());
-        var compiled = CompiledModel.Compile(back, ComparisonCatalog.Create(none, none));
+        var values = new MemoValues();
+        var none = PreparedPeople.Prepare([], engine, new KeyInterner(), values, new ParallelOptions());
+        var compiled = CompiledModel.Compile(back, ComparisonCatalog.Create(none, none, values));
         Assert.Equal(given.Weight, compiled.LevelWeight(0, 1));
     }
 

@@ -15,7 +15,7 @@ internal static class BlockedComparisons
         BlockingKeyPart.GivenNameKey or BlockingKeyPart.GivenNamePhonetic => ["given_name", "sex"],
         BlockingKeyPart.SurnameKey or BlockingKeyPart.SurnamePhonetic or BlockingKeyPart.SurnameInitial => ["surname"],
         BlockingKeyPart.PatronymicKey => ["patronymic"],
-        BlockingKeyPart.BirthYear or BlockingKeyPart.BirthYearMonth => ["birth_date"],
+        BlockingKeyPart.BirthYear or BlockingKeyPart.BirthYearMonth or BlockingKeyPart.BirthMonth => ["birth_date"],
         BlockingKeyPart.Sex => ["sex"],
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "no comparison is known to use this blocking key"),
     };

@@ -44,7 +44,7 @@ public static class ModelTrainer
         var u = CountLevels(random, shape, matchesOnly: false, nonMatchesOnly: false);
         shape.NormalizeCounts(u, pseudoCount: 1);
 
-        var blocked = pairs.Block(references, listings, labels, options.HeldOutShare, options.Seed + 1);
+        var blocked = pairs.Block(references, labels, options.HeldOutShare, options.Seed + 1);
         var (m, sessions) = EstimateM(blocked, shape, baseModel, u, pairs, options, warnings);
         var expectedMatches = sessions.Where(s => s.Used).Select(s => s.ExpectedMatches).DefaultIfEmpty(0).Max();
         var crossProduct = (double)pairs.References * pairs.Listings;

@@ -68,9 +68,7 @@ internal sealed class TrainingPairs
     /// rules is in both), and, when <paramref name="labels"/> are given, the labelled pairs split into training
     /// and held-back parts by reference.
     /// </summary>
-    public BlockedPatterns Block(
-        IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings,
-        TrainingLabels? labels, double heldOutShare, ulong seed)
+    public BlockedPatterns Block(IReadOnlyList<ReferenceRecord> references, TrainingLabels? labels, double heldOutShare, ulong seed)
     {
         var perRule = _rules.Select(_ => new LevelPatterns(Shape.Comparisons)).ToArray();
         var training = new LevelPatterns(Shape.Comparisons);
@@ -106,7 +104,8 @@ internal sealed class TrainingPairs
                 {
                     continue;
                 }
-                var pair = (references[r].RecordId, listings[listing].ListingId);
+                // The session holds listings in its own (locality) order: its records name them.
+                var pair = (references[r].RecordId, _session.ListingRecords[listing].ListingId);
                 var isMatch = matches.Contains(pair);
                 if (isMatch || labels.UnlistedAreNonMatches || nonMatches.Contains(pair))
                 {

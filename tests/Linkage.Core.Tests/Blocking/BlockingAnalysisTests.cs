@@ -1,0 +1,105 @@
+using Linkage.Blocking;
+using Linkage.Evaluation;
+using Linkage.Ingest;
+using Linkage.Linking;
+using Linkage.Records;
+using Linkage.Synthetic;
+
+namespace Linkage.Tests.Blocking;
+
+/// <summary>A small synthetic corpus, its blocking analysis, and the same figures by brute force over every pair.</summary>
+public sealed class BlockingAnalysisTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("linkage-blocking-").FullName;
+    private readonly IReadOnlyList<ReferenceRecord> _references;
+    private readonly IReadOnlyList<ListingRecord> _listings;
+    private readonly List<TruthPair> _truth;
+
+    public BlockingAnalysisTests()
+    {
+        CorpusGenerator.Write(new SynthOptions { Children = 120, DistractorsPerChild = 3, Seed = 7 }, _directory);
+        _references = RecordFileReader.ReadReferences(Path.Combine(_directory, "references.csv")).Records;
+        _listings = RecordFileReader.ReadListings(Path.Combine(_directory, "listings.csv")).Records;
+        _truth = EvaluationInput.ReadTruth(Path.Combine(_directory, "truth.csv"));
+    }
+
+    [Fact]
+    public void Pairs_per_rule_cumulative_pairs_and_completeness_equal_brute_force_key_sharing()
+    {
+        var engine = LinkEngine.Default;
+        var report = BlockingAnalysis.Analyze(_references, _listings, engine, _truth, largestBlocks: 2, degreeOfParallelism: 2);
+
+        var session = LinkSession.Prepare(_references, _listings, engine, new ParallelOptions());
+        var rules = engine.BlockingRules;
+        var masks = new Dictionary<(int, int), uint>();
+        for (var r = 0; r < _references.Count; r++)
+        {
+            for (var l = 0; l < _listings.Count; l++)
+            {
+                uint mask = 0;
+                for (var rule = 0; rule < rules.Count; rule++)
+                {
+                    if (rules[rule].Parts.All(part => ShareValue(session, part, r, l)))
+                    {
+                        mask |= 1u << rule;
+                    }
+                }
+                if (mask != 0)
+                {
+                    masks[(r, l)] = mask;
+                }
+            }
+        }
+
+        Assert.Equal(masks.Count, report.CandidatePairs);
+        Assert.Equal((long)_references.Count * _listings.Count, report.AllPairs);
+        Assert.Equal(1 - (double)masks.Count / report.AllPairs, report.ReductionRatio, 12);
+        for (var rule = 0; rule < rules.Count; rule++)
+        {
+            var bit = 1u << rule;
+            var upTo = (bit << 1) - 1;
+            Assert.Equal(masks.Values.Count(m => (m & bit) != 0), report.Rules[rule].Pairs);
+            Assert.Equal(masks.Values.Count(m => (m & upTo) != 0), report.Rules[rule].CumulativePairs);
+            Assert.InRange(report.Rules[rule].LargestBlocks.Count, 1, 2);
+            Assert.All(report.Rules[rule].LargestBlocks, b => Assert.InRange(b.Pairs, 1, report.Rules[rule].Pairs));
+        }
+
+        var referenceIndex = _references.Select((x, i) => (x.RecordId, i)).ToDictionary(p => p.RecordId, p => p.i);
+        var listingIndex = session.ListingRecords.Select((x, i) => (x.ListingId, i)).ToDictionary(p => p.ListingId, p => p.i);
+        var truePairs = _truth.Select(t => (referenceIndex[t.ReferenceId], listingIndex[t.ListingId])).ToArray();
+        var coverage = report.Truth!;
+        Assert.Equal(truePairs.Length, coverage.TruePairs);
+        Assert.Equal(truePairs.Count(masks.ContainsKey), coverage.TruePairsProposed);
+        Assert.Equal(truePairs.Count(p => masks.TryGetValue(p, out var m) && (m & 1) != 0), report.Rules[0].TruePairs);
+        Assert.InRange(coverage.TruePairsAboveReviewProposed, 1, coverage.TruePairsAboveReview);
+        Assert.Equal(0, coverage.TruthRowsUnmatched);
+    }
+
+    [Fact]
+    public void Without_truth_there_are_no_completeness_figures()
+    {
+        var report = BlockingAnalysis.Analyze(_references.Take(20).ToArray(), _listings, LinkEngine.Default, largestBlocks: 0);
+
+        Assert.Null(report.Truth);
+        Assert.All(report.Rules, r => Assert.Null(r.TruePairs));
+        Assert.All(report.Rules, r => Assert.Empty(r.LargestBlocks));
+    }
+
+    private static bool ShareValue(LinkSession session, BlockingKeyPart part, int reference, int listing)
+    {
+        Span<int> a = stackalloc int[BlockKeys.MaxValuesPerPart];
+        Span<int> b = stackalloc int[BlockKeys.MaxValuesPerPart];
+        var left = a[..session.References.Values(part, reference, a)];
+        var right = b[..session.Listings.Values(part, listing, b)];
+        foreach (var value in left)
+        {
+            if (right.Contains(value))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

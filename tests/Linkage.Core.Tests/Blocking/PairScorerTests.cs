@@ -1,0 +1,134 @@
+using Linkage.Blocking;
+using Linkage.Comparison;
+using Linkage.Ingest;
+using Linkage.Linking;
+using Linkage.Records;
+using Linkage.Scoring;
+using Linkage.Synthetic;
+
+namespace Linkage.Tests.Blocking;
+
+/// <summary>
+/// The optimized pair loop (memoized cursors, cached scorers, cheap comparisons first, pruning on a bound)
+/// against the straightforward path: each comparison's <see cref="FieldComparison.Level"/> on every pair.
+/// </summary>
+public sealed class PairScorerTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("linkage-pairs-").FullName;
+    private readonly IReadOnlyList<ReferenceRecord> _references;
+    private readonly IReadOnlyList<ListingRecord> _listings;
+
+    public PairScorerTests()
+    {
+        CorpusGenerator.Write(new SynthOptions { Children = 150, DistractorsPerChild = 3, Seed = 31 }, _directory);
+        _references = RecordFileReader.ReadReferences(Path.Combine(_directory, "references.csv")).Records;
+        _listings = RecordFileReader.ReadListings(Path.Combine(_directory, "listings.csv")).Records;
+    }
+
+    [Fact]
+    public void Levels_and_weights_equal_the_straightforward_path_on_random_pairs()
+    {
+        var session = LinkSession.Prepare(_references, _listings, LinkEngine.Default, new ParallelOptions());
+        var model = session.Model;
+        var scorer = new PairScorer(model);
+        var random = new Random(5);
+        var expected = new byte[model.Comparisons.Count];
+        var checkedFuzzy = 0;
+
+        for (var round = 0; round < 400; round++)
+        {
+            var reference = random.Next(_references.Count);
+            scorer.MoveTo(reference);
+            // Listings repeat within a reference so memoized levels are read back, not only computed.
+            for (var i = 0; i < 60; i++)
+            {
+                var listing = random.Next(3) == 0 ? random.Next(Math.Min(20, _listings.Count)) : random.Next(_listings.Count);
+                var weight = scorer.Weight(listing);
+                for (var c = 0; c < expected.Length; c++)
+                {
+                    expected[c] = (byte)model.Comparisons[c].Level(reference, listing);
+                    checkedFuzzy += model.Comparisons[c].LevelNames[expected[c]].StartsWith("fuzzy", StringComparison.Ordinal) ? 1 : 0;
+                }
+                Assert.Equal(expected, scorer.Levels.ToArray());
+                Assert.Equal(model.Weight(expected), weight, 9);
+            }
+        }
+        Assert.True(checkedFuzzy > 0, "no pair reached a fuzzy level, so the cached scorers went untested");
+    }
+
+    [Fact]
+    public void A_pruned_pair_is_always_below_the_floor()
+    {
+        var session = LinkSession.Prepare(_references, _listings, LinkEngine.Default, new ParallelOptions());
+        var scorer = new PairScorer(session.Model);
+        var random = new Random(9);
+        var pruned = 0;
+        for (var round = 0; round < 2_000; round++)
+        {
+            var reference = random.Next(_references.Count);
+            var listing = random.Next(_listings.Count);
+            var floor = random.NextDouble() * 40 - 25;
+            scorer.MoveTo(reference);
+            var full = scorer.Weight(listing);
+            var bounded = scorer.Weight(listing, floor);
+            if (double.IsNegativeInfinity(bounded))
+            {
+                pruned++;
+                Assert.True(full < floor);
+            }
+            else
+            {
+                Assert.Equal(full, bounded);
+            }
+        }
+        Assert.InRange(pruned, 1, 1_999);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Linker_keeps_the_same_pairs_as_scoring_every_candidate_the_straightforward_way(bool exhaustive)
+    {
+        var engine = LinkEngine.Default;
+        const int keep = 4;
+        var result = Linker.Link(_references, _listings, engine, new LinkOptions { MaxCandidatesPerReference = keep, Exhaustive = exhaustive });
+
+        var session = LinkSession.Prepare(_references, _listings, engine, new ParallelOptions());
+        var finder = new CandidateFinder(BlockingIndex.Build(engine.BlockingRules, session.Listings), session.References, _listings.Count);
+        var expected = new List<(string, string, int)>();
+        var levels = new byte[session.Model.Comparisons.Count];
+        for (var r = 0; r < _references.Count; r++)
+        {
+            finder.Find(r);
+            IEnumerable<int> pairs = exhaustive ? Enumerable.Range(0, _listings.Count) : finder.Candidates;
+            var scored = new List<(double Weight, int Listing)>();
+            foreach (var l in pairs)
+            {
+                for (var c = 0; c < levels.Length; c++)
+                {
+                    levels[c] = (byte)session.Model.Comparisons[c].Level(r, l);
+                }
+                var weight = session.Model.Weight(levels);
+                if (!exhaustive || session.Model.Decide(CompiledModel.Probability(weight)) != MatchDecision.NonMatch)
+                {
+                    scored.Add((weight, l));
+                }
+            }
+            var rank = 0;
+            foreach (var (_, l) in scored.OrderByDescending(s => Math.Round(s.Weight, 9)).ThenBy(s => s.Listing).Take(keep))
+            {
+                expected.Add((_references[r].RecordId, session.ListingRecords[l].ListingId, ++rank));
+            }
+        }
+
+        Assert.Equal(expected, result.Matches.Select(m => (m.ReferenceId, m.ListingId, m.Rank)));
+        Assert.Contains(result.Matches, m => m.Decision == MatchDecision.Match);
+        if (exhaustive)
+        {
+            Assert.Equal((long)_references.Count * _listings.Count, result.CandidatePairs);
+            Assert.DoesNotContain(result.Matches, m => m.Decision == MatchDecision.NonMatch);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
