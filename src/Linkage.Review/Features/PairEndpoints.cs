@@ -1,0 +1,107 @@
+using Linkage.Records;
+using Linkage.Review.Html;
+using Linkage.Review.Security;
+using Linkage.Review.Store;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linkage.Review.Features;
+
+/// <summary>One candidate pair: both records, the evidence, the child's other candidates, and the decision form.</summary>
+internal static class PairEndpoints
+{
+    private const int NoteLimit = 4000;
+    private const int NeighbourWindow = 1000;
+
+    public static void MapPairs(this IEndpointRouteBuilder app)
+    {
+        var view = app.MapGroup("/pair").RequireAuthorization(Roles.ViewPolicy);
+        view.MapGet("", (HttpContext context, IReviewStore store, string? r, string? l) =>
+        {
+            var pair = r is null || l is null ? null : store.ReadPair(new PairKey(r, l));
+            if (pair is null)
+            {
+                return NotFound(context);
+            }
+            return Layout.Page(context, "Pair", PairPage.Render(context, pair, QueueFilter.From(context.Request), store, draft: null));
+        });
+
+        var decide = app.MapGroup("/pair").RequireAuthorization(Roles.DecidePolicy);
+        decide.MapPost("/decide", Decide);
+        decide.MapPost("/assign", Assign).RequireAuthorization(Roles.AdminPolicy);
+    }
+
+    private static IResult Decide(HttpContext context, IReviewStore store,
+        [FromForm] string? r, [FromForm] string? l, [FromForm] string? status, [FromForm] string? note, [FromForm] long version)
+    {
+        if (r is null || l is null || status is null || !ReviewStatus.Decisions.Contains(status))
+        {
+            return TypedResults.BadRequest();
+        }
+        var key = new PairKey(r, l);
+        var filter = QueueFilter.FromForm(context.Request.Form);
+        note = (note ?? string.Empty).Trim();
+        if (note.Length > NoteLimit)
+        {
+            note = note[..NoteLimit];
+        }
+        var pair = store.ReadPair(key);
+        if (pair is null)
+        {
+            return NotFound(context);
+        }
+        // Where to go next is worked out before saving, while the pair still holds its place in the list.
+        var (_, next) = Neighbours(store, filter, context.User.Identity!.Name!, key);
+        var outcome = store.Decide(new DecisionRequest(key, status, note, context.User.Identity!.Name!, version));
+        if (!outcome.Saved)
+        {
+            var current = store.ReadPair(key) ?? pair;
+            var body = PairPage.Render(context, current, filter, store, new DecisionDraft(status, note, outcome.Current));
+            return Layout.Page(context, "Conflict", body, StatusCodes.Status409Conflict);
+        }
+        return TypedResults.Redirect(next is { } n ? filter.PairUrl(n) : filter.QueueUrl());
+    }
+
+    private static IResult Assign(HttpContext context, IReviewStore store, [FromForm] string? r, [FromForm] string? l, [FromForm] string? reviewer)
+    {
+        if (r is null || l is null)
+        {
+            return TypedResults.BadRequest();
+        }
+        var key = new PairKey(r, l);
+        reviewer = string.IsNullOrWhiteSpace(reviewer) ? null : reviewer;
+        if (reviewer is not null && !store.ListUsers().Any(u => u.Name == reviewer))
+        {
+            return TypedResults.BadRequest();
+        }
+        return store.Assign(key, reviewer, context.User.Identity!.Name!)
+            ? TypedResults.Redirect(QueueFilter.FromForm(context.Request.Form).PairUrl(key))
+            : NotFound(context);
+    }
+
+    /// <summary>The pairs before and after <paramref name="key"/> in the filtered queue.</summary>
+    internal static (PairKey? Previous, PairKey? Next) Neighbours(IReviewStore store, QueueFilter filter, string userName, PairKey key)
+    {
+        var items = store.ReadQueue(filter.ToQuery(userName, 0, NeighbourWindow)).Items;
+        var index = -1;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Key == key)
+            {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0)
+        {
+            return (null, items.Count > 0 ? items[0].Key : null);
+        }
+        return (index > 0 ? items[index - 1].Key : null, index + 1 < items.Count ? items[index + 1].Key : null);
+    }
+
+    private static IResult NotFound(HttpContext context) =>
+        Layout.Page(context, "Not found", HtmlWriter.Fragment($"""<h1>No such pair</h1><p><a href="/queue">Back to the queue</a></p>"""),
+            StatusCodes.Status404NotFound);
+}
+
+/// <summary>What a reviewer submitted when someone else decided first: shown back so nothing is lost.</summary>
+internal sealed record DecisionDraft(string Status, string Note, DecisionEntry? Winner);

@@ -1,0 +1,54 @@
+using Linkage.Linking;
+using Linkage.Records;
+using Linkage.Storage;
+
+namespace Linkage.Review.Store;
+
+/// <summary>
+/// What the review app needs from storage, and nothing more. Implementations record the audit trail themselves
+/// (every decision and account change carries its actor) and are safe to call from concurrent requests.
+/// </summary>
+internal interface IReviewStore
+{
+    /// <summary>The account, when the name exists and the password matches its hash; otherwise null.</summary>
+    ReviewUser? VerifyPassword(string userName, string password);
+
+    IReadOnlyList<ReviewUser> ListUsers();
+
+    void AddUser(string userName, string password, IReadOnlyList<string> roles, string actor);
+
+    QueuePage ReadQueue(QueueQuery query);
+
+    /// <summary>Pairs per review status (pending, confirmed, rejected, unsure), over the whole queue.</summary>
+    IReadOnlyDictionary<string, int> CountByStatus();
+
+    /// <summary>Sources and placement regions present in the queue, for the filter lists.</summary>
+    (IReadOnlyList<string> Sources, IReadOnlyList<string> Regions) FilterValues();
+
+    PairDetails? ReadPair(PairKey key);
+
+    /// <summary>
+    /// Records a decision when <see cref="DecisionRequest.ExpectedVersion"/> is the pair's current version;
+    /// otherwise changes nothing and returns the decision that won.
+    /// </summary>
+    DecisionOutcome Decide(DecisionRequest request);
+
+    /// <summary>Gives a pair to a reviewer (null clears it); false when the pair does not exist.</summary>
+    bool Assign(PairKey key, string? reviewer, string actor);
+
+    IReadOnlyList<ConfirmedPair> ReadConfirmed();
+
+    IReadOnlyList<ReferenceRecord> ReadReferences();
+
+    long BeginRun(string kind, string modelName, string? listingsFile, string actor);
+
+    void SaveListings(long runId, IReadOnlyList<ListingRecord> listings);
+
+    void SaveCandidates(long runId, IReadOnlyList<CandidateMatch> candidates);
+
+    void CompleteRun(long runId, RunCounts counts);
+
+    void FailRun(long runId, string error);
+
+    IReadOnlyList<RunRecord> ListRuns(int limit);
+}
