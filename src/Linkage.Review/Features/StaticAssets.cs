@@ -11,8 +11,9 @@ internal static class StaticAssets
 
     public static void MapEmbeddedAssets(this IEndpointRouteBuilder app)
     {
-        // The stylesheet is open so the sign-in page is styled; the script only reaches signed-in users.
+        // The stylesheet and icon are open so the sign-in page is styled; the script only reaches signed-in users.
         app.MapGet("/static/site.css", () => Serve("site.css")).AllowAnonymous();
+        app.MapGet("/static/favicon.svg", () => Serve("favicon.svg")).AllowAnonymous();
         app.MapGet("/static/review.js", () => Serve("review.js"));
     }
 
@@ -27,13 +28,18 @@ internal static class StaticAssets
         const string prefix = "Linkage.Review.wwwroot.";
         var assembly = Assembly.GetExecutingAssembly();
         var assets = new Dictionary<string, (byte[], string)>(StringComparer.Ordinal);
-        foreach (var name in new[] { "site.css", "review.js" })
+        foreach (var name in new[] { "site.css", "review.js", "favicon.svg" })
         {
             using var stream = assembly.GetManifestResourceStream(prefix + name)
                 ?? throw new InvalidOperationException($"embedded resource {prefix + name} is missing from this build");
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
-            assets[name] = (copy.ToArray(), name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
+            assets[name] = (copy.ToArray(), Path.GetExtension(name) switch
+            {
+                ".css" => "text/css; charset=utf-8",
+                ".svg" => "image/svg+xml",
+                _ => "text/javascript; charset=utf-8",
+            });
         }
         return assets.ToFrozenDictionary(StringComparer.Ordinal);
     }

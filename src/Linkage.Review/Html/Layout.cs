@@ -13,7 +13,7 @@ internal static class Layout
         html.Add($"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{title} · Linkage review</title><link rel="stylesheet" href="/static/site.css">
+            <title>{title} · Linkage review</title><link rel="stylesheet" href="/static/site.css"><link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
             """);
         var user = context.User;
         var signedIn = user.Identity?.IsAuthenticated == true;

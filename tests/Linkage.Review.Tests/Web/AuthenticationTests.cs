@@ -8,8 +8,8 @@ namespace Linkage.Review.Tests.Web;
 
 public class AuthenticationTests(ReviewAppFactory factory) : IClassFixture<ReviewAppFactory>
 {
-    /// <summary>Open to anonymous visitors on purpose: the sign-in form and the stylesheet it uses.</summary>
-    private static readonly HashSet<string> Open = ["GET /login", "POST /login", "GET /static/site.css"];
+    /// <summary>Open to anonymous visitors on purpose: the sign-in form and the stylesheet and icon it uses.</summary>
+    private static readonly HashSet<string> Open = ["GET /login", "POST /login", "GET /static/site.css", "GET /static/favicon.svg"];
 
     [Fact]
     public async Task Every_endpoint_but_sign_in_sends_anonymous_visitors_to_sign_in()

@@ -1,0 +1,68 @@
+using Linkage.Review.Store;
+using Linkage.Review.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Linkage.Review.Tests.Browser;
+
+public class KeyboardReviewTests
+{
+    /// <summary>Where the pair-page screenshot goes; LINKAGE_SCREENSHOTS overrides the test output folder.</summary>
+    private static readonly string Screenshots =
+        Environment.GetEnvironmentVariable("LINKAGE_SCREENSHOTS") is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [BrowserFact]
+    public async Task A_reviewer_decides_three_pairs_by_keyboard_and_finds_them_decided_after_reload()
+    {
+        await using var server = await ReviewServer.Start();
+        var page = await server.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var scriptErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                scriptErrors.Add(message.Text + " at " + message.Location);
+            }
+        };
+
+        await page.GotoAsync(server.BaseUrl + "/queue");
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("input[name=userName]", ReviewAppFactory.Reviewer);
+        await page.FillAsync("input[name=password]", ReviewAppFactory.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("/queue", StringComparison.Ordinal));
+
+        await page.ClickAsync("table.queue tbody tr:first-child a");
+        await page.WaitForSelectorAsync("#decide");
+        var decided = new List<(string Url, string Status)>();
+        foreach (var (key, status) in new[] { ("y", ReviewStatus.Confirmed), ("n", ReviewStatus.Rejected), ("u", ReviewStatus.Unsure) })
+        {
+            var before = page.Url;
+            Assert.Equal(ReviewStatus.Pending, await page.TextContentAsync("#status"));
+            await page.Keyboard.PressAsync(key);
+            await page.WaitForURLAsync(url => url != before);
+            decided.Add((before, status));
+        }
+
+        // j and k follow the queue's order; typing in the note must not trigger a shortcut.
+        var next = await page.GetAttributeAsync("#next", "href");
+        await page.Keyboard.PressAsync("j");
+        await page.WaitForURLAsync(url => url.EndsWith(next!, StringComparison.Ordinal));
+        await page.FillAsync("textarea[name=note]", "y n u j k");
+        Assert.EndsWith(next!, page.Url, StringComparison.Ordinal);
+
+        foreach (var (url, status) in decided)
+        {
+            await page.GotoAsync(url);
+            await page.ReloadAsync();
+            Assert.Equal(status, await page.TextContentAsync("#status"));
+        }
+        Assert.Equal(3, server.Store.CountByStatus().Where(c => c.Key != ReviewStatus.Pending).Sum(c => c.Value));
+
+        await page.GotoAsync(decided[0].Url);
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "pair-page.png"), FullPage = true });
+        await page.GotoAsync(server.BaseUrl + "/summary");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "summary-page.png"), FullPage = true });
+        Assert.True(scriptErrors.Count == 0, string.Join("\n", scriptErrors));
+    }
+}
