@@ -37,7 +37,7 @@ internal static class AccountEndpoints
             return LoginPage(context, returnUrl, failed: true);
         }
         var claims = new List<Claim> { new(ClaimTypes.Name, user.Name) };
-        claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        claims.Add(new Claim(ClaimTypes.Role, user.Role));
         var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return TypedResults.Redirect(IsLocal(returnUrl) ? returnUrl! : "/queue");

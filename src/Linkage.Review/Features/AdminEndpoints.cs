@@ -15,23 +15,19 @@ internal static class AdminEndpoints
         var group = app.MapGroup("/admin").RequireAuthorization(Roles.AdminPolicy);
         group.MapGet("/users", (HttpContext context, IReviewStore store) => UsersPage(context, store, message: null));
         group.MapPost("/users", (HttpContext context, IReviewStore store,
-            [FromForm] string? userName, [FromForm] string? password, IFormCollection form) =>
+            [FromForm] string? userName, [FromForm] string? password, [FromForm] string? role) =>
         {
-            var roles = form["roles"].OfType<string>().Where(Roles.All.Contains).Distinct(StringComparer.Ordinal).ToArray();
-            if (string.IsNullOrWhiteSpace(userName) || userName.Length > 64 || roles.Length == 0)
+            if (string.IsNullOrWhiteSpace(userName) || userName.Length > 64 || role is null || !Roles.All.Contains(role))
             {
-                return UsersPage(context, store, "A user needs a name (up to 64 characters) and at least one role.", StatusCodes.Status400BadRequest);
+                return UsersPage(context, store, "A user needs a name (up to 64 characters) and a role.", StatusCodes.Status400BadRequest);
             }
             if ((password ?? string.Empty).Length < MinimumPasswordLength)
             {
                 return UsersPage(context, store, $"Passwords have at least {MinimumPasswordLength} characters.", StatusCodes.Status400BadRequest);
             }
-            if (store.ListUsers().Any(u => string.Equals(u.Name, userName.Trim(), StringComparison.OrdinalIgnoreCase)))
-            {
-                return UsersPage(context, store, "That user name is taken.", StatusCodes.Status409Conflict);
-            }
-            store.AddUser(userName.Trim(), password!, roles, context.User.Identity!.Name!);
-            return TypedResults.Redirect("/admin/users");
+            return store.AddUser(userName.Trim(), password!, role, context.User.Identity!.Name!)
+                ? TypedResults.Redirect("/admin/users")
+                : UsersPage(context, store, "That user name is taken.", StatusCodes.Status409Conflict);
         });
         group.MapGet("/runs", (HttpContext context, IReviewStore store) =>
         {
@@ -58,22 +54,18 @@ internal static class AdminEndpoints
         {
             html.Add($"""<p class="error" role="alert">{message}</p>""");
         }
-        html.Add($"<table><thead><tr><th>User</th><th>Roles</th></tr></thead><tbody>");
+        html.Add($"<table><thead><tr><th>User</th><th>Role</th></tr></thead><tbody>");
         foreach (var user in store.ListUsers())
         {
-            html.Add($"<tr><td>{user.Name}</td><td>{string.Join(", ", user.Roles)}</td></tr>");
+            html.Add($"<tr><td>{user.Name}</td><td>{user.Role}</td></tr>");
         }
         html.Add($"""
             </tbody></table><h2>Add a user</h2><form method="post" action="/admin/users">{Layout.AntiforgeryField(context)}
             <label>User name <input name="userName" required maxlength="64" autocomplete="off"></label>
             <label>Password <input name="password" type="password" required minlength="{MinimumPasswordLength}" autocomplete="new-password"></label>
-            <fieldset><legend>Roles</legend>
             """);
-        foreach (var role in Roles.All)
-        {
-            html.Add($"""<label><input type="checkbox" name="roles" value="{role}"> {role}</label>""");
-        }
-        html.Add($"""</fieldset><button type="submit">Add user</button></form>""");
+        QueueEndpoints.Select(html, "role", "Role", Roles.Reviewer, Roles.All.Select(r => (r, r)));
+        html.Add($"""<button type="submit">Add user</button></form>""");
         return Layout.Page(context, "Users", new Markup(html.ToString()), statusCode);
     }
 }

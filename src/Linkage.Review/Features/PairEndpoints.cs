@@ -27,7 +27,6 @@ internal static class PairEndpoints
 
         var decide = app.MapGroup("/pair").RequireAuthorization(Roles.DecidePolicy);
         decide.MapPost("/decide", Decide);
-        decide.MapPost("/assign", Assign).RequireAuthorization(Roles.AdminPolicy);
     }
 
     private static IResult Decide(HttpContext context, IReviewStore store,
@@ -50,7 +49,7 @@ internal static class PairEndpoints
             return NotFound(context);
         }
         // Where to go next is worked out before saving, while the pair still holds its place in the list.
-        var (_, next) = Neighbours(store, filter, context.User.Identity!.Name!, key);
+        var (_, next) = Neighbours(store, filter, key);
         var outcome = store.Decide(new DecisionRequest(key, status, note, context.User.Identity!.Name!, version));
         if (!outcome.Saved)
         {
@@ -61,27 +60,10 @@ internal static class PairEndpoints
         return TypedResults.Redirect(next is { } n ? filter.PairUrl(n) : filter.QueueUrl());
     }
 
-    private static IResult Assign(HttpContext context, IReviewStore store, [FromForm] string? r, [FromForm] string? l, [FromForm] string? reviewer)
-    {
-        if (r is null || l is null)
-        {
-            return TypedResults.BadRequest();
-        }
-        var key = new PairKey(r, l);
-        reviewer = string.IsNullOrWhiteSpace(reviewer) ? null : reviewer;
-        if (reviewer is not null && !store.ListUsers().Any(u => u.Name == reviewer))
-        {
-            return TypedResults.BadRequest();
-        }
-        return store.Assign(key, reviewer, context.User.Identity!.Name!)
-            ? TypedResults.Redirect(QueueFilter.FromForm(context.Request.Form).PairUrl(key))
-            : NotFound(context);
-    }
-
     /// <summary>The pairs before and after <paramref name="key"/> in the filtered queue.</summary>
-    internal static (PairKey? Previous, PairKey? Next) Neighbours(IReviewStore store, QueueFilter filter, string userName, PairKey key)
+    internal static (PairKey? Previous, PairKey? Next) Neighbours(IReviewStore store, QueueFilter filter, PairKey key)
     {
-        var items = store.ReadQueue(filter.ToQuery(userName, 0, NeighbourWindow)).Items;
+        var items = store.ReadQueue(filter.ToQuery(0, NeighbourWindow)).Items;
         var index = -1;
         for (var i = 0; i < items.Count; i++)
         {

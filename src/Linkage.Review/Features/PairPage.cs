@@ -12,7 +12,7 @@ internal static class PairPage
     public static Markup Render(HttpContext context, PairDetails pair, QueueFilter filter, IReviewStore store, DecisionDraft? draft)
     {
         var user = context.User;
-        var (previous, next) = PairEndpoints.Neighbours(store, filter, user.Identity!.Name!, pair.Key);
+        var (previous, next) = PairEndpoints.Neighbours(store, filter, pair.Key);
         var html = new HtmlWriter();
         html.Add($"""
             <nav class="pairnav"><a href="{filter.QueueUrl()}">Queue</a>
@@ -21,8 +21,12 @@ internal static class PairPage
             <h1>{FullName(pair.Reference.Person)} ↔ {FullName(pair.Listing.Person)}</h1>
             <p class="score">Probability <strong>{pair.MatchProbability:0.000}</strong> · weight {pair.MatchWeight:+0.00;-0.00;0.00}
             · rank {pair.Rank} for this child · status <span id="status" class="status {pair.Status}">{pair.Status}</span>
-            {(pair.AssignedTo is { } a ? HtmlWriter.Fragment($"· assigned to {a}") : default)}</p>
+            </p>
             """);
+        if (pair.RereviewReason is { } reason)
+        {
+            html.Add($"""<p class="rereview" role="status"><strong>Needs re-review:</strong> {reason}</p>""");
+        }
         if (draft is not null)
         {
             var winner = draft.Winner;
@@ -48,10 +52,6 @@ internal static class PairPage
         if (user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Admin))
         {
             RenderDecisionForm(html, context, pair, filter, draft);
-        }
-        if (user.IsInRole(Roles.Admin))
-        {
-            RenderAssignment(html, context, pair, filter, store);
         }
         RenderDecisions(html, pair.Decisions);
         RenderOthers(html, pair, filter);
@@ -133,17 +133,6 @@ internal static class PairPage
             <button type="submit" name="status" value="unsure" data-key="u" class="unsure">Unsure (u)</button>
             </div></form></section>
             """);
-    }
-
-    private static void RenderAssignment(HtmlWriter html, HttpContext context, PairDetails pair, QueueFilter filter, IReviewStore store)
-    {
-        html.Add($"""
-            <section class="assign"><form method="post" action="/pair/assign">{Layout.AntiforgeryField(context)}{filter.HiddenFields()}
-            <input type="hidden" name="r" value="{pair.Key.ReferenceId}"><input type="hidden" name="l" value="{pair.Key.ListingId}">
-            """);
-        var reviewers = store.ListUsers().Where(u => u.Roles.Contains(Roles.Reviewer) || u.Roles.Contains(Roles.Admin));
-        QueueEndpoints.Select(html, "reviewer", "Assign to", pair.AssignedTo, [(string.Empty, "nobody"), .. reviewers.Select(u => (u.Name, u.Name))]);
-        html.Add($"""<button type="submit">Assign</button></form></section>""");
     }
 
     private static void RenderDecisions(HtmlWriter html, IReadOnlyList<DecisionEntry> decisions)

@@ -18,7 +18,7 @@ internal static class QueueEndpoints
         {
             var filter = QueueFilter.From(context.Request);
             var pageNumber = Math.Max(1, page ?? 1);
-            var result = store.ReadQueue(filter.ToQuery(context.User.Identity!.Name!, (pageNumber - 1) * PageSize, PageSize));
+            var result = store.ReadQueue(filter.ToQuery((pageNumber - 1) * PageSize, PageSize));
             return Layout.Page(context, "Queue", Render(filter, result, pageNumber, store));
         });
     }
@@ -32,15 +32,15 @@ internal static class QueueEndpoints
         html.Add($"""<p class="count">{result.Total} pairs match.</p>""");
         html.Add($"""
             <table class="queue"><thead><tr><th>Child (reference)</th><th>Listing</th><th>Source</th><th>Placement region</th>
-            <th>Rank</th><th>Probability</th><th>Status</th><th>Assigned</th></tr></thead><tbody>
+            <th>Rank</th><th>Probability</th><th>Status</th></tr></thead><tbody>
             """);
         foreach (var item in result.Items)
         {
             html.Add($"""
                 <tr><td><a href="{filter.PairUrl(item.Key)}">{item.ReferenceName}</a> <small>{item.Key.ReferenceId}</small></td>
                 <td>{item.ListingName} <small>{item.Key.ListingId}</small></td><td>{item.Source}</td><td>{item.PlacementRegion}</td>
-                <td>{item.Rank}</td><td>{item.MatchProbability:0.000}</td><td><span class="status {item.Status}">{item.Status}</span></td>
-                <td>{item.AssignedTo}</td></tr>
+                <td>{item.Rank}</td><td>{item.MatchProbability:0.000}</td><td><span class="status {item.Status}">{item.Status}</span>
+                {(item.NeedsRereview ? new Markup("""<span class="status rereview">re-review</span>""") : default)}</td></tr>
                 """);
         }
         html.Add($"</tbody></table>");
@@ -90,13 +90,12 @@ internal static class QueueEndpoints
     private static void RenderFilters(HtmlWriter html, QueueFilter filter, (IReadOnlyList<string> Sources, IReadOnlyList<string> Regions) values)
     {
         html.Add($"""<form method="get" action="/queue" class="filters">""");
-        Select(html, "status", "Status", filter.Status, [("all", "all"), .. ReviewStatus.All.Select(s => (s, s))]);
+        Select(html, "status", "Status", filter.Status, [("all", "all"), .. ReviewStatus.All.Select(s => (s, s)), (ReviewStatus.Rereview, "needs re-review")]);
         Select(html, "source", "Source", filter.Source, [(string.Empty, "any"), .. values.Sources.Select(s => (s, s))]);
         Select(html, "region", "Placement region", filter.Region, [(string.Empty, "any"), .. values.Regions.Select(s => (s, s))]);
         Select(html, "band", "Score band", filter.Band, [(string.Empty, "any"), .. QueueFilter.Bands]);
         Select(html, "order", "Order", filter.Order, [.. QueueFilter.Orders]);
         html.Add($"""
-            <label><input type="checkbox" name="mine" value="1"{(filter.Mine == "1" ? new Markup(" checked") : default)}> assigned to me</label>
             <button type="submit">Apply</button></form>
             """);
     }

@@ -8,7 +8,7 @@ namespace Linkage.Review.Features;
 /// The queue's filters as they travel in a URL, from the queue to a pair and on to the next pair, so j/k and
 /// "next after deciding" follow the list the reviewer chose.
 /// </summary>
-internal sealed record QueueFilter(string? Status, string? Source, string? Region, string? Band, string? Order, string? Mine)
+internal sealed record QueueFilter(string? Status, string? Source, string? Region, string? Band, string? Order)
 {
     /// <summary>Score bands offered by the filter, as "min-max" match probability.</summary>
     public static IReadOnlyList<(string Value, string Label)> Bands { get; } =
@@ -30,10 +30,10 @@ internal sealed record QueueFilter(string? Status, string? Source, string? Regio
     {
         string? Value(string name) => get(name) is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v : null;
         // The queue opens on the work still to do; "all" lifts the status filter.
-        return new QueueFilter(Value("status") ?? ReviewStatus.Pending, Value("source"), Value("region"), Value("band"), Value("order"), Value("mine"));
+        return new QueueFilter(Value("status") ?? ReviewStatus.Pending, Value("source"), Value("region"), Value("band"), Value("order"));
     }
 
-    public QueueQuery ToQuery(string userName, int offset, int limit)
+    public QueueQuery ToQuery(int offset, int limit)
     {
         double? min = null, max = null;
         if (Band is { } band && band.Split('-') is [var low, var high]
@@ -44,12 +44,11 @@ internal sealed record QueueFilter(string? Status, string? Source, string? Regio
         }
         return new QueueQuery
         {
-            Status = Status is { } s && ReviewStatus.All.Contains(s) ? s : null, // "all" and unknown values: no filter
+            Status = Status is { } s && (ReviewStatus.All.Contains(s) || s == ReviewStatus.Rereview) ? s : null, // "all" and unknown values: no filter
             Source = Source,
             Region = Region,
             MinProbability = min,
             MaxProbability = max,
-            AssignedTo = Mine == "1" ? userName : null,
             Order = Order switch { "uncertainty" => QueueOrder.Uncertainty, "child" => QueueOrder.Child, _ => QueueOrder.Probability },
             Offset = offset,
             Limit = limit,
@@ -57,7 +56,7 @@ internal sealed record QueueFilter(string? Status, string? Source, string? Regio
     }
 
     public (string, string?)[] Parameters() =>
-        [("status", Status), ("source", Source), ("region", Region), ("band", Band), ("order", Order), ("mine", Mine)];
+        [("status", Status), ("source", Source), ("region", Region), ("band", Band), ("order", Order)];
 
     /// <summary>The filters as hidden form fields, so a POST can return to the same list.</summary>
     public Markup HiddenFields()

@@ -15,7 +15,8 @@ internal interface IReviewStore
 
     IReadOnlyList<ReviewUser> ListUsers();
 
-    void AddUser(string userName, string password, IReadOnlyList<string> roles, string actor);
+    /// <summary>Adds an account; false (and nothing changed) when the name is taken.</summary>
+    bool AddUser(string userName, string password, string role, string actor);
 
     QueuePage ReadQueue(QueueQuery query);
 
@@ -32,9 +33,6 @@ internal interface IReviewStore
     /// otherwise changes nothing and returns the decision that won.
     /// </summary>
     DecisionOutcome Decide(DecisionRequest request);
-
-    /// <summary>Gives a pair to a reviewer (null clears it); false when the pair does not exist.</summary>
-    bool Assign(PairKey key, string? reviewer, string actor);
 
     IReadOnlyList<ConfirmedPair> ReadConfirmed();
 

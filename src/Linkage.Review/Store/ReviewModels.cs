@@ -4,7 +4,7 @@ using Linkage.Records;
 namespace Linkage.Review.Store;
 
 /// <summary>A signed-in person and the roles the store grants them.</summary>
-internal sealed record ReviewUser(string Name, IReadOnlyList<string> Roles);
+internal sealed record ReviewUser(string Name, string Role);
 
 /// <summary>A candidate pair's identity: one reference and one listing.</summary>
 internal readonly record struct PairKey(string ReferenceId, string ListingId);
@@ -16,6 +16,9 @@ internal static class ReviewStatus
     public const string Confirmed = "confirmed";
     public const string Rejected = "rejected";
     public const string Unsure = "unsure";
+
+    /// <summary>A filter, not a status: decided pairs whose new evidence contradicts the decision.</summary>
+    public const string Rereview = "rereview";
 
     public static IReadOnlyList<string> All { get; } = [Pending, Confirmed, Rejected, Unsure];
 
@@ -43,7 +46,6 @@ internal sealed record QueueQuery
     public string? Region { get; init; }
     public double? MinProbability { get; init; }
     public double? MaxProbability { get; init; }
-    public string? AssignedTo { get; init; }
     public QueueOrder Order { get; init; }
     public int Offset { get; init; }
     public int Limit { get; init; } = 50;
@@ -59,7 +61,7 @@ internal sealed record QueueItem(
     int Rank,
     double MatchProbability,
     string Status,
-    string? AssignedTo);
+    bool NeedsRereview);
 
 internal sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total);
 
@@ -82,7 +84,8 @@ internal sealed record PairDetails
     public required string Status { get; init; }
     /// <summary>The optimistic-concurrency token a decision must quote.</summary>
     public required long Version { get; init; }
-    public string? AssignedTo { get; init; }
+    /// <summary>Why a later run's evidence contradicts the decision, when it does.</summary>
+    public string? RereviewReason { get; init; }
     /// <summary>Every decision on this pair, oldest first.</summary>
     public IReadOnlyList<DecisionEntry> Decisions { get; init; } = [];
     /// <summary>The same child's other candidates.</summary>

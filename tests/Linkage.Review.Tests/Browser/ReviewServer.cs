@@ -36,7 +36,7 @@ internal sealed class ReviewServer : IAsyncDisposable
     {
         var store = new InMemoryReviewStore();
         TestData.Seed(store);
-        store.AddUser(ReviewAppFactory.Reviewer, ReviewAppFactory.Password, [Roles.Reviewer], "test");
+        store.AddUser(ReviewAppFactory.Reviewer, ReviewAppFactory.Password, Roles.Reviewer, "test");
         var app = ReviewApp.Create(new ReviewOptions { LinkThreads = 1 }, "http://127.0.0.1:0", _ => store);
         await app.StartAsync();
         var playwright = await Playwright.CreateAsync();

@@ -23,7 +23,6 @@ internal sealed class InMemoryReviewStore : IReviewStore
     {
         public CandidateMatch Match { get; set; } = match;
         public long Version { get; set; } = 1;
-        public string? AssignedTo { get; set; }
         public List<DecisionEntry> Decisions { get; } = [];
         public string Status => Decisions.Count == 0 ? ReviewStatus.Pending : Decisions[^1].Status;
     }
@@ -55,11 +54,11 @@ internal sealed class InMemoryReviewStore : IReviewStore
         }
     }
 
-    public void AddUser(string userName, string password, IReadOnlyList<string> roles, string actor)
+    public bool AddUser(string userName, string password, string role, string actor)
     {
         lock (_lock)
         {
-            _users[userName] = (password, new ReviewUser(userName, roles));
+            return _users.TryAdd(userName, (password, new ReviewUser(userName, role)));
         }
     }
 
@@ -68,12 +67,11 @@ internal sealed class InMemoryReviewStore : IReviewStore
         lock (_lock)
         {
             var items = _pairs.Values.Select(Item).Where(i =>
-                (query.Status is null || i.Status == query.Status)
+                (query.Status is null || i.Status == query.Status || (query.Status == ReviewStatus.Rereview && i.NeedsRereview))
                 && (query.Source is null || i.Source == query.Source)
                 && (query.Region is null || i.PlacementRegion == query.Region)
                 && (query.MinProbability is null || i.MatchProbability >= query.MinProbability)
-                && (query.MaxProbability is null || i.MatchProbability <= query.MaxProbability)
-                && (query.AssignedTo is null || i.AssignedTo == query.AssignedTo));
+                && (query.MaxProbability is null || i.MatchProbability <= query.MaxProbability));
             var ordered = query.Order switch
             {
                 QueueOrder.Uncertainty => items.OrderBy(i => Math.Abs(i.MatchProbability - 0.5)),
@@ -124,7 +122,6 @@ internal sealed class InMemoryReviewStore : IReviewStore
                 Evidence = pair.Match.Evidence,
                 Status = pair.Status,
                 Version = pair.Version,
-                AssignedTo = pair.AssignedTo,
                 Decisions = [.. pair.Decisions],
                 OtherCandidates = [.. _pairs.Values.Where(p => p.Match.ReferenceId == key.ReferenceId && p.Match.ListingId != key.ListingId)
                     .Select(Item).OrderBy(i => i.Rank)],
@@ -149,19 +146,6 @@ internal sealed class InMemoryReviewStore : IReviewStore
             var entry = new DecisionEntry(request.Status, request.Note, request.Reviewer, DateTimeOffset.UtcNow, pair.Version);
             pair.Decisions.Add(entry);
             return new DecisionOutcome(true, pair.Version, entry);
-        }
-    }
-
-    public bool Assign(PairKey key, string? reviewer, string actor)
-    {
-        lock (_lock)
-        {
-            if (!_pairs.TryGetValue(key, out var pair))
-            {
-                return false;
-            }
-            pair.AssignedTo = reviewer;
-            return true;
         }
     }
 
@@ -248,7 +232,7 @@ internal sealed class InMemoryReviewStore : IReviewStore
         var reference = _references[pair.Match.ReferenceId];
         var listing = _listings[pair.Match.ListingId];
         return new QueueItem(new PairKey(reference.RecordId, listing.ListingId), Name(reference.Person), Name(listing.Person),
-            listing.Source, listing.PlacementRegion, pair.Match.Rank, pair.Match.MatchProbability, pair.Status, pair.AssignedTo);
+            listing.Source, listing.PlacementRegion, pair.Match.Rank, pair.Match.MatchProbability, pair.Status, NeedsRereview: false);
     }
 
     private static string Name(PersonDetails person) => $"{person.Surname} {person.GivenName}".Trim();

@@ -20,10 +20,10 @@ public sealed class ReviewAppFactory : WebApplicationFactory<ReviewAppFactory>
     public ReviewAppFactory()
     {
         Pairs = TestData.Seed(Store);
-        Store.AddUser(Investigator, Password, [Roles.Investigator], "test");
-        Store.AddUser(Reviewer, Password, [Roles.Reviewer], "test");
-        Store.AddUser(SecondReviewer, Password, [Roles.Reviewer], "test");
-        Store.AddUser(Admin, Password, [Roles.Admin], "test");
+        Store.AddUser(Investigator, Password, Roles.Investigator, "test");
+        Store.AddUser(Reviewer, Password, Roles.Reviewer, "test");
+        Store.AddUser(SecondReviewer, Password, Roles.Reviewer, "test");
+        Store.AddUser(Admin, Password, Roles.Admin, "test");
     }
 
     internal InMemoryReviewStore Store { get; } = new();

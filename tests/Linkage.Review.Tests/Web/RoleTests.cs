@@ -45,9 +45,9 @@ public class RoleTests(ReviewAppFactory factory) : IClassFixture<ReviewAppFactor
         var page = await admin.Page("/admin/users");
         using var response = await admin.Http.PostAsync(new Uri("/admin/users", UriKind.Relative), ReviewClient.Form(
             ("__RequestVerificationToken", ReviewClient.Token(page)), ("userName", "newcomer"), ("password", ReviewAppFactory.Password),
-            ("roles", "reviewer")));
+            ("role", "reviewer")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains(factory.Store.ListUsers(), u => u.Name == "newcomer" && u.Roles.SequenceEqual(["reviewer"]));
+        Assert.Contains(factory.Store.ListUsers(), u => u.Name == "newcomer" && u.Role == "reviewer");
         await ReviewClient.SignIn(factory, "newcomer");
     }
 }
