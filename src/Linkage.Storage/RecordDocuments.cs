@@ -7,7 +7,8 @@ namespace Linkage.Storage;
 
 /// <summary>
 /// The stored JSON shape of a record (what reviewers see, extra columns included) and its content hash,
-/// which tells a changed listing from a re-scraped identical one.
+/// which tells a changed listing from a re-scraped identical one (so the scrape time is kept beside the
+/// document, not in it).
 /// </summary>
 internal static class RecordDocuments
 {
@@ -24,7 +25,6 @@ internal static class RecordDocuments
             Document("listing_id", listing.ListingId, listing.Person,
             [
                 new("source", listing.Source),
-                new("scraped_at", listing.ScrapedAt?.ToString("O") ?? string.Empty),
                 new("placement_region", listing.PlacementRegion),
                 new("url", listing.Url),
             ]),

@@ -3,14 +3,14 @@ namespace Linkage.Storage;
 /// <summary>The counts a run reports when it completes.</summary>
 public sealed record RunCounts
 {
-    public int ReferencesRead { get; init; }
-    public int ReferencesRejected { get; init; }
-    public int ListingsRead { get; init; }
-    public int ListingsRejected { get; init; }
+    public long ReferencesRead { get; init; }
+    public long ReferencesRejected { get; init; }
+    public long ListingsRead { get; init; }
+    public long ListingsRejected { get; init; }
     public long CandidatePairs { get; init; }
-    public int PairsKept { get; init; }
-    public int Matches { get; init; }
-    public int Reviews { get; init; }
+    public long PairsKept { get; init; }
+    public long Matches { get; init; }
+    public long Reviews { get; init; }
 }
 
 /// <summary>A run as the store recorded it.</summary>
@@ -23,14 +23,3 @@ public sealed record RunRecord(
     string ModelName,
     RunCounts Counts,
     string? Error);
-
-/// <summary>A candidate pair as stored in the review queue.</summary>
-public sealed record StoredCandidate(
-    string ReferenceId,
-    string ListingId,
-    long RunId,
-    int Rank,
-    double MatchProbability,
-    double MatchWeight,
-    string Decision,
-    string Explanation);

@@ -1,0 +1,34 @@
+using System.Data.Common;
+
+namespace Linkage.Storage.Dialects;
+
+/// <summary>
+/// What differs between the two databases, kept to a few members: how to connect, the column types behind the
+/// migration tokens, the lock taken while migrating, and the database's own migration files.
+/// Everything else (every query of <see cref="LinkStore"/>) is the same SQL text on both.
+/// </summary>
+internal abstract class StoreDialect
+{
+    /// <summary>Suffix of the dialect-specific migration files (<c>NNN_name.&lt;name&gt;.sql</c>).</summary>
+    public abstract string Name { get; }
+
+    public abstract DbConnection Connect(string target);
+
+    /// <summary>Replacements for the <c>{token}</c>s of the portable migrations.</summary>
+    public abstract IReadOnlyDictionary<string, string> Types { get; }
+
+    /// <summary>Serialises concurrent migrations of the same database; held until <paramref name="transaction"/> ends.</summary>
+    public abstract void LockForMigration(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>Starts a transaction that holds the write lock from its first statement on.</summary>
+    public virtual DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
+
+    public string Translate(string portableSql)
+    {
+        foreach (var (token, type) in Types)
+        {
+            portableSql = portableSql.Replace(token, type, StringComparison.Ordinal);
+        }
+        return portableSql;
+    }
+}

@@ -1,0 +1,242 @@
+using System.Data.Common;
+using Linkage.Records;
+
+namespace Linkage.Storage;
+
+public sealed partial class LinkStore
+{
+    public long BeginRun(string kind, string modelName, string? referencesFile, string? listingsFile)
+    {
+        using var command = Command("""
+            INSERT INTO runs (kind, status, started_at, model_name, references_file, listings_file)
+            VALUES (@kind, 'running', @at, @model, @references, @listings) RETURNING run_id
+            """);
+        command.AddParameter("@kind", kind);
+        command.AddParameter("@at", DateTimeOffset.UtcNow);
+        command.AddParameter("@model", modelName);
+        command.AddParameter("@references", referencesFile);
+        command.AddParameter("@listings", listingsFile);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void CompleteRun(long runId, RunCounts counts) => FinishRun(runId, "completed", counts, null);
+
+    public void FailRun(long runId, string error) => FinishRun(runId, "failed", new RunCounts(), error);
+
+    public RunRecord? GetRun(long runId)
+    {
+        using var command = Command("""
+            SELECT run_id, kind, status, started_at, finished_at, model_name, references_read, references_rejected,
+                listings_read, listings_rejected, candidate_pairs, pairs_kept, matches, reviews, error
+            FROM runs WHERE run_id = @run
+            """);
+        command.AddParameter("@run", runId);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+        return new RunRecord(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetFieldValue<DateTimeOffset>(3),
+            reader.NullableTime(4),
+            reader.GetString(5),
+            new RunCounts
+            {
+                ReferencesRead = reader.GetInt64(6),
+                ReferencesRejected = reader.GetInt64(7),
+                ListingsRead = reader.GetInt64(8),
+                ListingsRejected = reader.GetInt64(9),
+                CandidatePairs = reader.GetInt64(10),
+                PairsKept = reader.GetInt64(11),
+                Matches = reader.GetInt64(12),
+                Reviews = reader.GetInt64(13),
+            },
+            reader.NullableString(14));
+    }
+
+    private void FinishRun(long runId, string status, RunCounts counts, string? error)
+    {
+        using var command = Command("""
+            UPDATE runs SET status = @status, finished_at = @at, references_read = @rr, references_rejected = @rj,
+                listings_read = @lr, listings_rejected = @lj, candidate_pairs = @pairs, pairs_kept = @kept,
+                matches = @matches, reviews = @reviews, error = @error
+            WHERE run_id = @run AND status = 'running'
+            """);
+        command.AddParameter("@status", status);
+        command.AddParameter("@at", DateTimeOffset.UtcNow);
+        command.AddParameter("@rr", counts.ReferencesRead);
+        command.AddParameter("@rj", counts.ReferencesRejected);
+        command.AddParameter("@lr", counts.ListingsRead);
+        command.AddParameter("@lj", counts.ListingsRejected);
+        command.AddParameter("@pairs", counts.CandidatePairs);
+        command.AddParameter("@kept", counts.PairsKept);
+        command.AddParameter("@matches", counts.Matches);
+        command.AddParameter("@reviews", counts.Reviews);
+        command.AddParameter("@error", error is null ? null : StoredText.Check(error, nameof(error)));
+        command.AddParameter("@run", runId);
+        if (command.ExecuteNonQuery() != 1)
+        {
+            throw new InvalidOperationException($"run {runId} is not running");
+        }
+    }
+
+    /// <summary>Stores the references a run read; a reference whose content changed is marked changed in this run.</summary>
+    public void SaveReferences(long runId, IEnumerable<ReferenceRecord> references) => InTransaction(transaction =>
+    {
+        using var command = Command("""
+            INSERT INTO reference_records (reference_id, content_hash, data, first_run_id, changed_run_id, last_run_id)
+            VALUES (@id, @hash, @data, @run, @run, @run)
+            ON CONFLICT (reference_id) DO UPDATE SET
+                changed_run_id = CASE WHEN reference_records.content_hash = excluded.content_hash
+                    THEN reference_records.changed_run_id ELSE excluded.changed_run_id END,
+                content_hash = excluded.content_hash, data = excluded.data, last_run_id = excluded.last_run_id
+            """, transaction);
+        command.AddParameter("@run", runId);
+        command.AddParameter("@id", null);
+        command.AddParameter("@hash", null);
+        command.AddParameter("@data", null);
+        foreach (var record in references)
+        {
+            var document = RecordDocuments.Serialize(record);
+            command.Set("@id", StoredText.Check(record.RecordId, "reference id"));
+            command.Set("@hash", RecordDocuments.Hash(document));
+            command.Set("@data", document);
+            command.ExecuteNonQuery();
+        }
+        return 0;
+    });
+
+    /// <summary>
+    /// Stores one scrape's listings. A listing whose content changed gets a new version; an identical one is only
+    /// marked seen. Each source present in <paramref name="listings"/> counts as scraped afresh: its stored listings
+    /// absent from this batch are marked vanished, and a vanished listing that reappears is unmarked.
+    /// </summary>
+    public ListingScrapeSummary SaveListings(long runId, IEnumerable<ListingRecord> listings) => InTransaction(transaction =>
+    {
+        using var find = Command("SELECT content_hash FROM listings WHERE listing_id = @id", transaction);
+        find.AddParameter("@id", null);
+        using var insert = Command("""
+            INSERT INTO listings (listing_id, source, placement_region, url, content_hash, first_run_id, changed_run_id,
+                last_seen_run_id, last_scraped_at)
+            VALUES (@id, @source, @region, @url, @hash, @run, @run, @run, @scraped)
+            """, transaction);
+        using var update = Command("""
+            UPDATE listings SET source = @source, placement_region = @region, url = @url, content_hash = @hash,
+                changed_run_id = CASE WHEN content_hash = @hash THEN changed_run_id ELSE @run END,
+                last_seen_run_id = @run, last_scraped_at = @scraped, vanished_run_id = NULL, vanished_at = NULL
+            WHERE listing_id = @id
+            """, transaction);
+        using var version = Command("""
+            INSERT INTO listing_versions (listing_id, source, content_hash, scraped_at, run_id, data)
+            VALUES (@id, @source, @hash, @scraped, @run, @data)
+            """, transaction);
+        foreach (var command in (ReadOnlySpan<DbCommand>)[insert, update, version])
+        {
+            foreach (var name in (ReadOnlySpan<string>)["@id", "@source", "@region", "@url", "@hash", "@run", "@scraped", "@data"])
+            {
+                if (command.CommandText.Contains(name, StringComparison.Ordinal))
+                {
+                    command.AddParameter(name, null);
+                }
+            }
+        }
+
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        int added = 0, changed = 0, unchanged = 0;
+        foreach (var listing in listings)
+        {
+            var document = RecordDocuments.Serialize(listing);
+            var hash = RecordDocuments.Hash(document);
+            find.Set("@id", StoredText.Check(listing.ListingId, "listing id"));
+            var stored = find.ExecuteScalar() as string;
+            Execute(stored is null ? insert : update, listing, hash, document);
+            sources.Add(listing.Source);
+            if (stored == hash)
+            {
+                unchanged++;
+                continue;
+            }
+            Execute(version, listing, hash, document);
+            if (stored is null)
+            {
+                added++;
+            }
+            else
+            {
+                changed++;
+            }
+        }
+
+        var vanished = 0;
+        using var vanish = Command("""
+            UPDATE listings SET vanished_run_id = @run, vanished_at = @at
+            WHERE source = @source AND last_seen_run_id <> @run AND vanished_run_id IS NULL
+            """, transaction);
+        vanish.AddParameter("@run", runId);
+        vanish.AddParameter("@at", DateTimeOffset.UtcNow);
+        vanish.AddParameter("@source", null);
+        foreach (var source in sources)
+        {
+            vanish.Set("@source", source);
+            vanished += vanish.ExecuteNonQuery();
+        }
+        return new ListingScrapeSummary(added, changed, unchanged, vanished);
+
+        void Execute(DbCommand command, ListingRecord listing, string hash, string document)
+        {
+            foreach (DbParameter parameter in command.Parameters)
+            {
+                parameter.Value = parameter.ParameterName switch
+                {
+                    "@id" => listing.ListingId,
+                    "@source" => StoredText.Check(listing.Source, "listing source"),
+                    "@region" => StoredText.Check(listing.PlacementRegion, "placement region"),
+                    "@url" => StoredText.Check(listing.Url, "listing url"),
+                    "@hash" => hash,
+                    "@run" => runId,
+                    "@scraped" => listing.ScrapedAt is { } scraped ? scraped.ToUniversalTime() : DBNull.Value,
+                    "@data" => document,
+                    _ => throw new InvalidOperationException(parameter.ParameterName),
+                };
+            }
+            command.ExecuteNonQuery();
+        }
+    });
+
+    public ListingState? GetListing(string listingId)
+    {
+        using var command = Command("""
+            SELECT listing_id, source, placement_region, url, content_hash, first_run_id, changed_run_id, last_seen_run_id,
+                last_scraped_at, vanished_run_id, vanished_at
+            FROM listings WHERE listing_id = @id
+            """);
+        command.AddParameter("@id", listingId);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new ListingState(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.NullableTime(8), reader.NullableInt64(9),
+                reader.NullableTime(10))
+            : null;
+    }
+
+    /// <summary>Every content version of a listing, oldest first.</summary>
+    public IReadOnlyList<ListingVersion> GetListingHistory(string listingId)
+    {
+        using var command = Command("""
+            SELECT version_id, listing_id, source, content_hash, scraped_at, run_id, data
+            FROM listing_versions WHERE listing_id = @id ORDER BY version_id
+            """);
+        command.AddParameter("@id", listingId);
+        using var reader = command.ExecuteReader();
+        var versions = new List<ListingVersion>();
+        while (reader.Read())
+        {
+            versions.Add(new ListingVersion(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.NullableTime(4), reader.GetInt64(5), reader.GetString(6)));
+        }
+        return versions;
+    }
+}
