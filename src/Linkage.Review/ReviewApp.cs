@@ -15,7 +15,7 @@ public static class ReviewApp
 {
     /// <summary>Builds the app on Kestrel, listening on <paramref name="urls"/> (e.g. "http://127.0.0.1:5080").</summary>
     public static WebApplication Create(ReviewOptions options, string urls) =>
-        throw new NotImplementedException();
+        Create(options, urls, _ => StorageReviewStore.Open(options.Database));
 
     internal static WebApplication Create(ReviewOptions options, string urls, Func<IServiceProvider, IReviewStore> store)
     {

@@ -23,6 +23,10 @@ internal static class PairPage
             · rank {pair.Rank} for this child · status <span id="status" class="status {pair.Status}">{pair.Status}</span>
             </p>
             """);
+        if (pair.ListingVanishedAt is { } vanished)
+        {
+            html.Add($"""<p class="rereview" role="status"><strong>Listing vanished</strong> from its source's scrape of {vanished}: often the child was just placed.</p>""");
+        }
         if (pair.RereviewReason is { } reason)
         {
             html.Add($"""<p class="rereview" role="status"><strong>Needs re-review:</strong> {reason}</p>""");
@@ -199,17 +203,17 @@ internal static class PairPage
     private static void RenderHistory(HtmlWriter html, PairDetails pair)
     {
         html.Add($"""<section class="history"><h2>Listing history</h2>""");
-        if (pair.ListingHistory.Count == 0)
+        if (pair.ListingHistory.Count <= 1)
         {
             html.Add($"<p>One version seen.</p>");
         }
         else
         {
-            html.Add($"""<table><thead><tr><th>Recorded</th><th>Scraped</th><th>Content</th><th>Hash</th></tr></thead><tbody>""");
+            html.Add($"""<table><thead><tr><th>Run</th><th>Scraped</th><th>Content</th><th>Hash</th></tr></thead><tbody>""");
             foreach (var version in pair.ListingHistory)
             {
                 html.Add($"""
-                    <tr><td>{version.RecordedAt}</td><td>{version.ScrapedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</td>
+                    <tr><td>{version.RunId}</td><td>{version.ScrapedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</td>
                     <td>{version.Summary}</td><td><code>{version.ContentHash[..Math.Min(12, version.ContentHash.Length)]}</code></td></tr>
                     """);
             }

@@ -29,7 +29,6 @@ internal static class QueueEndpoints
         html.Add($"<h1>Review queue</h1>");
         RenderProgress(html, store.CountByStatus());
         RenderFilters(html, filter, store.FilterValues());
-        html.Add($"""<p class="count">{result.Total} pairs match.</p>""");
         html.Add($"""
             <table class="queue"><thead><tr><th>Child (reference)</th><th>Listing</th><th>Source</th><th>Placement region</th>
             <th>Rank</th><th>Probability</th><th>Status</th></tr></thead><tbody>
@@ -44,15 +43,18 @@ internal static class QueueEndpoints
                 """);
         }
         html.Add($"</tbody></table>");
-        var pages = Math.Max(1, (result.Total + PageSize - 1) / PageSize);
-        if (pages > 1)
+        if (result.Items.Count == 0)
         {
-            html.Add($"""<nav class="pages">Page {page} of {pages}""");
+            html.Add($"""<p class="count">No pairs match these filters.</p>""");
+        }
+        if (page > 1 || result.HasMore)
+        {
+            html.Add($"""<nav class="pages">Page {page}""");
             if (page > 1)
             {
                 html.Add($""" <a rel="prev" href="{filter.QueueUrl() + "&page=" + (page - 1).ToString(CultureInfo.InvariantCulture)}">previous</a>""");
             }
-            if (page < pages)
+            if (result.HasMore)
             {
                 html.Add($""" <a rel="next" href="{filter.QueueUrl() + "&page=" + (page + 1).ToString(CultureInfo.InvariantCulture)}">next</a>""");
             }

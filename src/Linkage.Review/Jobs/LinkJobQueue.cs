@@ -42,7 +42,7 @@ internal sealed partial class LinkJobQueue(IReviewStore store, ReviewOptions opt
         long runId;
         try
         {
-            runId = store.BeginRun("upload", engine.Model.Name, job.FileName, job.Owner);
+            runId = store.BeginRun("upload", engine.Model.Name, job.FileName);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -38,7 +38,7 @@ internal interface IReviewStore
 
     IReadOnlyList<ReferenceRecord> ReadReferences();
 
-    long BeginRun(string kind, string modelName, string? listingsFile, string actor);
+    long BeginRun(string kind, string modelName, string? listingsFile);
 
     void SaveListings(long runId, IReadOnlyList<ListingRecord> listings);
 

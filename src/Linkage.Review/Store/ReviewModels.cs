@@ -63,13 +63,14 @@ internal sealed record QueueItem(
     string Status,
     bool NeedsRereview);
 
-internal sealed record QueuePage(IReadOnlyList<QueueItem> Items, int Total);
+/// <summary>One page of the queue; <see cref="HasMore"/> when further pairs follow it.</summary>
+internal sealed record QueuePage(IReadOnlyList<QueueItem> Items, bool HasMore);
 
 /// <summary>A decision as recorded: who, what, when, with which note.</summary>
 internal sealed record DecisionEntry(string Status, string Note, string Reviewer, DateTimeOffset DecidedAt, long Version);
 
 /// <summary>A version of a listing as scraped: a changed or vanished listing shows here.</summary>
-internal sealed record ListingVersion(string ContentHash, DateTimeOffset? ScrapedAt, DateTimeOffset RecordedAt, string Summary);
+internal sealed record ListingVersion(string ContentHash, DateTimeOffset? ScrapedAt, long RunId, string Summary);
 
 /// <summary>Everything the pair page shows.</summary>
 internal sealed record PairDetails
@@ -86,6 +87,8 @@ internal sealed record PairDetails
     public required long Version { get; init; }
     /// <summary>Why a later run's evidence contradicts the decision, when it does.</summary>
     public string? RereviewReason { get; init; }
+    /// <summary>When the listing disappeared from its source's latest scrape (often: the child was placed).</summary>
+    public DateTimeOffset? ListingVanishedAt { get; init; }
     /// <summary>Every decision on this pair, oldest first.</summary>
     public IReadOnlyList<DecisionEntry> Decisions { get; init; } = [];
     /// <summary>The same child's other candidates.</summary>

@@ -1,6 +1,7 @@
-using Linkage.Review.Security;
+using Linkage.Review.Store;
 using Linkage.Review.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Linkage.Review.Tests.Browser;
@@ -17,12 +18,14 @@ internal sealed class ReviewServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly IPlaywright _playwright;
 
-    private ReviewServer(WebApplication app, IPlaywright playwright, IBrowser browser, InMemoryReviewStore store)
+    private readonly string _database;
+
+    private ReviewServer(WebApplication app, IPlaywright playwright, IBrowser browser, string database)
     {
         _app = app;
         _playwright = playwright;
+        _database = database;
         Browser = browser;
-        Store = store;
         BaseUrl = app.Urls.Single();
     }
 
@@ -30,14 +33,14 @@ internal sealed class ReviewServer : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    public InMemoryReviewStore Store { get; }
+    /// <summary>The app's own store (it owns the connection), for checks after the browser is done.</summary>
+    public IReviewStore Store => _app.Services.GetRequiredService<IReviewStore>();
 
     public static async Task<ReviewServer> Start()
     {
-        var store = new InMemoryReviewStore();
-        TestData.Seed(store);
-        store.AddUser(ReviewAppFactory.Reviewer, ReviewAppFactory.Password, Roles.Reviewer, "test");
-        var app = ReviewApp.Create(new ReviewOptions { LinkThreads = 1 }, "http://127.0.0.1:0", _ => store);
+        var (database, _) = TestData.CreateDatabase();
+        // The public entry point, as `linkage serve` uses it: the app opens the database itself.
+        var app = ReviewApp.Create(new ReviewOptions { Database = database, LinkThreads = 1 }, "http://127.0.0.1:0");
         await app.StartAsync();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -46,7 +49,7 @@ internal sealed class ReviewServer : IAsyncDisposable
             Headless = true,
             Args = ChromiumArgs,
         });
-        return new ReviewServer(app, playwright, browser, store);
+        return new ReviewServer(app, playwright, browser, database);
     }
 
     public async ValueTask DisposeAsync()
@@ -55,5 +58,6 @@ internal sealed class ReviewServer : IAsyncDisposable
         _playwright.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        TestData.DeleteDatabase(_database);
     }
 }

@@ -1,5 +1,5 @@
 using Linkage.Linking;
-using Linkage.Review.Security;
+using Linkage.Review.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -7,26 +7,29 @@ using Microsoft.Extensions.Hosting;
 
 namespace Linkage.Review.Tests.Infrastructure;
 
-/// <summary>The review app on a test server over a seeded in-memory store, with one account per role.</summary>
-// The test assembly stands in as the entry point: the review app is a library hosted by `linkage serve`.
+/// <summary>
+/// The review app on a test server over a seeded SQLite store of its own, with one account per role.
+/// The test assembly stands in as the entry point: the review app is a library hosted by `linkage serve`.
+/// </summary>
 public sealed class ReviewAppFactory : WebApplicationFactory<ReviewAppFactory>
 {
-    public const string Password = "correct horse battery staple";
-    public const string Investigator = "ivy";
-    public const string Reviewer = "rita";
-    public const string SecondReviewer = "rob";
-    public const string Admin = "ada";
+    public const string Password = TestData.Password;
+    public const string Investigator = TestData.Investigator;
+    public const string Reviewer = TestData.Reviewer;
+    public const string SecondReviewer = TestData.SecondReviewer;
+    public const string Admin = TestData.Admin;
+
+    private readonly string _database;
+    private readonly StorageReviewStore _store;
 
     public ReviewAppFactory()
     {
-        Pairs = TestData.Seed(Store);
-        Store.AddUser(Investigator, Password, Roles.Investigator, "test");
-        Store.AddUser(Reviewer, Password, Roles.Reviewer, "test");
-        Store.AddUser(SecondReviewer, Password, Roles.Reviewer, "test");
-        Store.AddUser(Admin, Password, Roles.Admin, "test");
+        (_database, Pairs) = TestData.CreateDatabase();
+        _store = StorageReviewStore.Open(_database);
     }
 
-    internal InMemoryReviewStore Store { get; } = new();
+    /// <summary>The store the app uses, for tests to check what was recorded.</summary>
+    internal IReviewStore Store => _store;
 
     internal IReadOnlyList<CandidateMatch> Pairs { get; }
 
@@ -36,7 +39,7 @@ public sealed class ReviewAppFactory : WebApplicationFactory<ReviewAppFactory>
 
     protected override IHostBuilder CreateHostBuilder() =>
         Host.CreateDefaultBuilder().ConfigureWebHost(web => web
-            .ConfigureServices(services => ReviewApp.AddServices(services, new ReviewOptions { LinkThreads = 1 }, _ => Store))
+            .ConfigureServices(services => ReviewApp.AddServices(services, new ReviewOptions { LinkThreads = 1 }, _ => _store))
             .Configure(ReviewApp.Configure));
 
     /// <summary>The app serves nothing from disk; its content root is the test output, not a source folder.</summary>
@@ -44,5 +47,15 @@ public sealed class ReviewAppFactory : WebApplicationFactory<ReviewAppFactory>
     {
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection([new(HostDefaults.ContentRootKey, AppContext.BaseDirectory)]));
         return base.CreateHost(builder);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _store.Dispose();
+            TestData.DeleteDatabase(_database);
+        }
     }
 }

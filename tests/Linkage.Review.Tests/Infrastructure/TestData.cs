@@ -3,6 +3,7 @@ using Linkage.Ingest;
 using Linkage.Linking;
 using Linkage.Records;
 using Linkage.Review.Store;
+using Linkage.Storage;
 
 namespace Linkage.Review.Tests.Infrastructure;
 
@@ -40,18 +41,43 @@ internal static class TestData
     public static IngestResult<ListingRecord> ReadListings(string csv = Listings) =>
         Read(csv, RecordFileReader.ReadListings);
 
-    /// <summary>Fills <paramref name="store"/> with the corpus, linked; returns the candidate pairs it holds.</summary>
-    public static IReadOnlyList<CandidateMatch> Seed(InMemoryReviewStore store)
+    /// <summary>
+    /// A new SQLite store in a temporary folder holding the corpus, linked, and one account per role;
+    /// returns its file and the candidate pairs it holds.
+    /// </summary>
+    public static (string Database, IReadOnlyList<CandidateMatch> Pairs) CreateDatabase()
     {
+        var database = Path.Combine(Path.GetTempPath(), "linkage-review-test-" + Guid.NewGuid().ToString("N"), "review.db");
         var references = ReadReferences().Records;
         var listings = ReadListings().Records;
         var result = Linker.Link(references, listings, LinkEngine.Default, new LinkOptions { DegreeOfParallelism = 1 });
-        store.AddReferences(references);
-        var run = store.BeginRun("test", LinkEngine.Default.Model.Name, null, "test");
+        using var store = LinkStores.Open(database);
+        var run = store.BeginRun("test", LinkEngine.Default.Model.Name, null, null);
+        store.SaveReferences(run, references);
         store.SaveListings(run, listings);
         store.SaveCandidates(run, result.Matches);
-        store.CompleteRun(run, new Storage.RunCounts { PairsKept = result.Matches.Count });
-        return result.Matches;
+        store.CompleteRun(run, new RunCounts { PairsKept = result.Matches.Count });
+        foreach (var (name, role) in Accounts)
+        {
+            store.AddUser(name, role, Password, "test");
+        }
+        return (database, result.Matches);
+    }
+
+    public const string Password = "correct horse battery staple";
+    public const string Investigator = "ivy";
+    public const string Reviewer = "rita";
+    public const string SecondReviewer = "rob";
+    public const string Admin = "ada";
+
+    private static readonly (string, UserRole)[] Accounts =
+        [(Investigator, UserRole.Investigator), (Reviewer, UserRole.Reviewer), (SecondReviewer, UserRole.Reviewer), (Admin, UserRole.Admin)];
+
+    /// <summary>Removes a database folder made by <see cref="CreateDatabase"/>.</summary>
+    public static void DeleteDatabase(string database)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
     }
 
     public static PairKey Key(this CandidateMatch match) => new(match.ReferenceId, match.ListingId);
