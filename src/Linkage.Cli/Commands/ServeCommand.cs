@@ -17,7 +17,9 @@ internal static class ServeCommand
         {
             var options = new ReviewOptions { Database = parse.GetValue(database) ?? LinkCommand.DefaultDatabase };
             await using var app = ReviewApp.Create(options, parse.GetValue(urls) ?? DefaultUrls);
-            await app.RunAsync(cancellationToken);
+            await app.StartAsync(cancellationToken);
+            Console.WriteLine($"review app listening on {string.Join(", ", app.Urls)} (Ctrl+C stops it)");
+            await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
         });
         return command;
