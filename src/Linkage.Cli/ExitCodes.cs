@@ -8,4 +8,6 @@ internal static class ExitCodes
     public const int Failure = 1;
     /// <summary>The input or the options cannot be used; the message says which and why.</summary>
     public const int BadInput = 2;
+    /// <summary>Someone else changed the item first (a stale review decision); nothing was written.</summary>
+    public const int Conflict = 3;
 }

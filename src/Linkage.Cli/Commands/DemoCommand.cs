@@ -39,7 +39,7 @@ internal static class DemoCommand
 
         AnsiConsole.MarkupLine("[bold]2. link[/]");
         var matchesPath = Path.Combine(directory.FullName, "matches.csv");
-        var database = new FileInfo(Path.Combine(directory.FullName, "linkage.db"));
+        var database = Path.Combine(directory.FullName, "linkage.db");
         var result = LinkCommand.Execute(
             new FileInfo(Path.Combine(corpus, "references.csv")),
             new FileInfo(Path.Combine(corpus, "listings.csv")),

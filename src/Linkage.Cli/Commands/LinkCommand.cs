@@ -19,7 +19,7 @@ internal static class LinkCommand
         var references = new Option<FileInfo>("--references") { Description = "References CSV (children reported missing or deported)", Required = true };
         var listings = new Option<FileInfo>("--listings") { Description = "Listings CSV (scraped placement listings)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the matches CSV", Required = true };
-        var database = new Option<FileInfo>("--db") { Description = $"SQLite database that holds runs and the review queue (default: ./{DefaultDatabase})" };
+        var database = new Option<string>("--db") { Description = $"Review-queue database: a SQLite file path or a PostgreSQL connection string (Host=… or postgres://…) (default: ./{DefaultDatabase})" };
         var model = new Option<FileInfo?>("--model") { Description = "A model JSON to use instead of the shipped default" };
         var top = new Option<int>("--top") { Description = "Candidates kept per reference", DefaultValueFactory = _ => 10 };
 
@@ -31,17 +31,17 @@ internal static class LinkCommand
             parse.GetValue(references)!,
             parse.GetValue(listings)!,
             parse.GetValue(output)!,
-            parse.GetValue(database) ?? new FileInfo(DefaultDatabase),
+            parse.GetValue(database) ?? DefaultDatabase,
             parse.GetValue(model),
             parse.GetValue(top)));
         return command;
     }
 
-    internal static int Run(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, FileInfo databaseFile, FileInfo? modelFile, int top)
+    internal static int Run(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, string database, FileInfo? modelFile, int top)
     {
         try
         {
-            var outcome = Execute(referencesFile, listingsFile, outputFile, databaseFile, modelFile, top);
+            var outcome = Execute(referencesFile, listingsFile, outputFile, database, modelFile, top);
             return outcome is null ? ExitCodes.BadInput : ExitCodes.Success;
         }
         catch (IngestException ex)
@@ -57,7 +57,7 @@ internal static class LinkCommand
     }
 
     /// <summary>Runs the pipeline; returns the result, or null when a usage problem was already reported.</summary>
-    internal static LinkResult? Execute(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, FileInfo databaseFile, FileInfo? modelFile, int top)
+    internal static LinkResult? Execute(FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, string database, FileInfo? modelFile, int top)
     {
         if (top < 1)
         {
@@ -83,7 +83,7 @@ internal static class LinkCommand
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]{rejects.Length} rejected rows written to {rejectsPath}[/]");
         }
 
-        using var store = SqliteLinkStore.Open(databaseFile.FullName);
+        using var store = LinkStores.Open(database);
         var runId = store.BeginRun("link", engine.Model.Name, referencesFile.FullName, listingsFile.FullName);
         try
         {
@@ -108,7 +108,7 @@ internal static class LinkCommand
                 Matches = result.MatchCount,
                 Reviews = result.ReviewCount,
             });
-            PrintSummary(result, runId, outputFile, databaseFile, stopwatch.Elapsed);
+            PrintSummary(result, runId, outputFile, store.Location, stopwatch.Elapsed);
             return result;
         }
         catch (Exception ex)
@@ -121,7 +121,7 @@ internal static class LinkCommand
     private static ConsoleProgress.SynchronousProgress<IngestProgress> BytesProgress(IProgress<(string, long, long)> progress) =>
         new ConsoleProgress.SynchronousProgress<IngestProgress>(p => progress.Report(("bytes", p.BytesRead, p.TotalBytes)));
 
-    private static void PrintSummary(LinkResult result, long runId, FileInfo output, FileInfo database, TimeSpan elapsed)
+    private static void PrintSummary(LinkResult result, long runId, FileInfo output, string storeLocation, TimeSpan elapsed)
     {
         var table = new Table().AddColumns("run", "candidate pairs", "kept", "match", "review", "time");
         table.AddRow(
@@ -133,6 +133,6 @@ internal static class LinkCommand
             $"{elapsed.TotalSeconds:0.0} s");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"matches: {output.FullName}");
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"review queue: {database.FullName}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"review queue: {storeLocation}");
     }
 }

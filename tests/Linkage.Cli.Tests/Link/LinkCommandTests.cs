@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Linkage.Cli.Commands;
+using Linkage.Linking;
 using Linkage.Storage;
 
 namespace Linkage.Tests.Link;
@@ -50,13 +51,13 @@ public sealed class LinkCommandTests : IDisposable
         // A distractor never outranks the true listing, and nothing is decided a match with it.
         Assert.DoesNotContain(rows, r => r["listing_id"] is "L-4" or "L-6" && r["decision"] == "match");
 
-        using var store = SqliteLinkStore.Open(database);
+        using var store = LinkStores.Open(database);
         var run = store.GetRun(1)!;
         Assert.Equal("completed", run.Status);
         Assert.Equal(3, run.Counts.ReferencesRead);
         Assert.Equal(6, run.Counts.ListingsRead);
         Assert.Equal(rows.Count, run.Counts.PairsKept);
-        Assert.Equal(rows.Count(r => r["decision"] == "match"), store.ReadCandidates("match").Count);
+        Assert.Equal(rows.Count(r => r["decision"] == "match"), store.Queue(new QueueQuery { MachineDecision = MatchDecision.Match }).Count);
     }
 
     [Fact]
