@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using Linkage.Review;
 
 namespace Linkage.Cli.Commands;

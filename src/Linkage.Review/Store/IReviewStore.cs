@@ -36,6 +36,9 @@ internal interface IReviewStore
 
     IReadOnlyList<ConfirmedPair> ReadConfirmed();
 
+    /// <summary>Writes every confirmed match with its evidence, in the format `linkage review export` writes.</summary>
+    void ExportConfirmed(Stream output, ExportFormat format);
+
     IReadOnlyList<ReferenceRecord> ReadReferences();
 
     long BeginRun(string kind, string modelName, string? listingsFile);

@@ -114,6 +114,19 @@ internal sealed class StorageReviewStore(LinkStore store) : IReviewStore, IDispo
         return confirmed;
     });
 
+    public void ExportConfirmed(Stream output, ExportFormat format)
+    {
+        var matches = Locked(ConfirmedMatchExport.Read);
+        if (format == ExportFormat.Json)
+        {
+            ConfirmedMatchExport.WriteJson(output, matches);
+            return;
+        }
+        // A byte-order mark, so spreadsheets opening the download read the Cyrillic as UTF-8.
+        using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        ConfirmedMatchExport.WriteCsv(writer, matches);
+    }
+
     public IReadOnlyList<ReferenceRecord> ReadReferences() => Locked(s => s.ReadReferences());
 
     public long BeginRun(string kind, string modelName, string? listingsFile) => Locked(s => s.BeginRun(kind, modelName, null, listingsFile));
