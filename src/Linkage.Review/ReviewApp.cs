@@ -20,7 +20,7 @@ public static class ReviewApp
     internal static WebApplication Create(ReviewOptions options, string urls, Func<IServiceProvider, IReviewStore> store)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls(urls);
+        builder.WebHost.UseUrls(urls).ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         // Request lines carry record ids; framework chatter stays out of the log, only warnings and errors remain.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         AddServices(builder.Services, options, store);

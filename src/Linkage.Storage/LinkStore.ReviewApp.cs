@@ -113,15 +113,35 @@ public sealed partial class LinkStore
         [.. References("SELECT data FROM reference_records WHERE data LIKE @p ESCAPE '\\' ORDER BY reference_id", SiblingPattern(reference.Person.SiblingGroup))
             .Where(r => r.RecordId != reference.RecordId && r.Person.SiblingGroup == reference.Person.SiblingGroup)];
 
-    /// <summary>Other current listings of the same source in the same sibling group (groups are per file, so per source).</summary>
-    public IReadOnlyList<ListingRecord> GetListingSiblings(ListingRecord listing) =>
-        listing.Person.SiblingGroup.Length == 0 ? [] :
-        [.. Listings("""
-            SELECT v.data, v.scraped_at FROM listing_versions v
-            WHERE v.data LIKE @p ESCAPE '\' AND v.version_id = (SELECT MAX(version_id) FROM listing_versions w WHERE w.listing_id = v.listing_id)
-            ORDER BY v.listing_id
-            """, SiblingPattern(listing.Person.SiblingGroup))
-            .Where(l => l.ListingId != listing.ListingId && l.Source == listing.Source && l.Person.SiblingGroup == listing.Person.SiblingGroup)];
+    /// <summary>
+    /// Other listings of the same source whose current version is in the same sibling group (groups are per file,
+    /// so per source). Older versions that matched are dropped: a child moved out of a group is no sibling now.
+    /// </summary>
+    public IReadOnlyList<ListingRecord> GetListingSiblings(ListingRecord listing)
+    {
+        if (listing.Person.SiblingGroup.Length == 0)
+        {
+            return [];
+        }
+        using var command = Command("""
+            SELECT v.listing_id, v.version_id, (SELECT MAX(w.version_id) FROM listing_versions w WHERE w.listing_id = v.listing_id)
+            FROM listing_versions v WHERE v.source = @source AND v.data LIKE @p ESCAPE '\'
+            """);
+        command.AddParameter("@source", listing.Source);
+        command.AddParameter("@p", SiblingPattern(listing.Person.SiblingGroup));
+        var current = new SortedSet<string>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (reader.GetInt64(1) == reader.GetInt64(2) && reader.GetString(0) != listing.ListingId)
+                {
+                    current.Add(reader.GetString(0));
+                }
+            }
+        }
+        return [.. current.Select(GetListingRecord).OfType<ListingRecord>().Where(l => l.Person.SiblingGroup == listing.Person.SiblingGroup)];
+    }
 
     /// <summary>A LIKE pattern that finds the group in a stored document; matches are checked exactly afterwards.</summary>
     private static string SiblingPattern(string group)

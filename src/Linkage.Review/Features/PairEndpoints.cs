@@ -10,7 +10,8 @@ namespace Linkage.Review.Features;
 internal static class PairEndpoints
 {
     private const int NoteLimit = 4000;
-    private const int NeighbourWindow = 1000;
+    // Neighbours are looked up in the first pairs of the filtered queue; past them, "next" is the queue's head.
+    private const int NeighbourWindow = 300;
 
     public static void MapPairs(this IEndpointRouteBuilder app)
     {
@@ -63,11 +64,11 @@ internal static class PairEndpoints
     /// <summary>The pairs before and after <paramref name="key"/> in the filtered queue.</summary>
     internal static (PairKey? Previous, PairKey? Next) Neighbours(IReviewStore store, QueueFilter filter, PairKey key)
     {
-        var items = store.ReadQueue(filter.ToQuery(0, NeighbourWindow)).Items;
+        var keys = store.ReadQueueKeys(filter.ToQuery(0, NeighbourWindow));
         var index = -1;
-        for (var i = 0; i < items.Count; i++)
+        for (var i = 0; i < keys.Count; i++)
         {
-            if (items[i].Key == key)
+            if (keys[i] == key)
             {
                 index = i;
                 break;
@@ -75,9 +76,9 @@ internal static class PairEndpoints
         }
         if (index < 0)
         {
-            return (null, items.Count > 0 ? items[0].Key : null);
+            return (null, keys.Count > 0 ? keys[0] : null);
         }
-        return (index > 0 ? items[index - 1].Key : null, index + 1 < items.Count ? items[index + 1].Key : null);
+        return (index > 0 ? keys[index - 1] : null, index + 1 < keys.Count ? keys[index + 1] : null);
     }
 
     private static IResult NotFound(HttpContext context) =>

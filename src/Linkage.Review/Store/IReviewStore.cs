@@ -20,6 +20,9 @@ internal interface IReviewStore
 
     QueuePage ReadQueue(QueueQuery query);
 
+    /// <summary>Only the pairs' keys, in queue order: cheap enough to find a pair's neighbours in a long queue.</summary>
+    IReadOnlyList<PairKey> ReadQueueKeys(QueueQuery query);
+
     /// <summary>Pairs per review status (pending, confirmed, rejected, unsure), over the whole queue.</summary>
     IReadOnlyDictionary<string, int> CountByStatus();
 

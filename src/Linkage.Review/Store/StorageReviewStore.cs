@@ -34,6 +34,9 @@ internal sealed class StorageReviewStore(LinkStore store) : IReviewStore, IDispo
         return new QueuePage([.. rows.Take(query.Limit).Select(row => Item(s, row))], rows.Count > query.Limit);
     });
 
+    public IReadOnlyList<PairKey> ReadQueueKeys(QueueQuery query) =>
+        Locked(s => s.Queue(ToStorage(query) with { Limit = query.Limit, Offset = query.Offset }).Select(row => new PairKey(row.ReferenceId, row.ListingId)).ToList());
+
     public IReadOnlyDictionary<string, int> CountByStatus() => Locked(s =>
     {
         var counts = s.CountQueue();
