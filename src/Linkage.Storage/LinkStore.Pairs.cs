@@ -27,7 +27,7 @@ public sealed partial class LinkStore
     /// </summary>
     public CandidateSaveSummary SaveCandidates(long runId, IEnumerable<CandidateMatch> candidates) => InTransaction(transaction =>
     {
-        using var upsert = Command($"""
+        var upsert = $"""
             INSERT INTO candidate_pairs (reference_id, listing_id, first_run_id, last_run_id, rank, match_probability,
                 match_weight, machine_decision, levels, weights, blocking_rules, evidence)
             VALUES (@reference, @listing, @run, @run, @rank, @probability, @weight, @decision, @levels, @weights, @rules,
@@ -43,51 +43,39 @@ public sealed partial class LinkStore
                     ELSE candidate_pairs.rereview_reason END,
                 rereview_run_id = CASE WHEN {NewlyContradicts} THEN excluded.last_run_id ELSE candidate_pairs.rereview_run_id END,
                 version = CASE WHEN {NewlyContradicts} THEN candidate_pairs.version + 1 ELSE candidate_pairs.version END
-            """, transaction);
-        using var score = Command("""
+            """;
+        const string score = """
             INSERT INTO pair_scores (run_id, reference_id, listing_id, match_probability, match_weight, machine_decision, levels)
             VALUES (@run, @reference, @listing, @probability, @weight, @decision, @levels)
             ON CONFLICT (reference_id, listing_id, run_id) DO UPDATE SET match_probability = excluded.match_probability,
                 match_weight = excluded.match_weight, machine_decision = excluded.machine_decision, levels = excluded.levels
-            """, transaction);
-        foreach (var command in (ReadOnlySpan<DbCommand>)[upsert, score])
-        {
-            foreach (var name in (ReadOnlySpan<string>)["@reference", "@listing", "@run", "@rank", "@probability", "@weight", "@decision", "@levels", "@weights", "@rules", "@evidence"])
-            {
-                if (command.CommandText.Contains(name, StringComparison.Ordinal))
-                {
-                    command.AddParameter(name, null);
-                }
-            }
-        }
-
+            """;
+        using var batch = new StatementBatch(_connection, transaction);
         var saved = 0;
         foreach (var candidate in candidates)
         {
-            foreach (var command in (ReadOnlySpan<DbCommand>)[upsert, score])
-            {
-                foreach (DbParameter parameter in command.Parameters)
-                {
-                    parameter.Value = parameter.ParameterName switch
-                    {
-                        "@reference" => candidate.ReferenceId,
-                        "@listing" => candidate.ListingId,
-                        "@run" => runId,
-                        "@rank" => (long)candidate.Rank,
-                        "@probability" => candidate.MatchProbability,
-                        "@weight" => candidate.MatchWeight,
-                        "@decision" => candidate.Decision.ToText(),
-                        "@levels" => string.Join(',', candidate.Levels),
-                        "@weights" => JsonSerializer.Serialize(candidate.Evidence.Select(e => e.Weight)),
-                        "@rules" => JsonSerializer.Serialize(candidate.BlockingRules),
-                        "@evidence" => JsonSerializer.Serialize(candidate.Evidence),
-                        _ => throw new InvalidOperationException(parameter.ParameterName),
-                    };
-                }
-                command.ExecuteNonQuery();
-            }
+            (string, object?)[] values =
+            [
+                ("@reference", candidate.ReferenceId),
+                ("@listing", candidate.ListingId),
+                ("@run", runId),
+                ("@probability", candidate.MatchProbability),
+                ("@weight", candidate.MatchWeight),
+                ("@decision", candidate.Decision.ToText()),
+                ("@levels", string.Join(',', candidate.Levels)),
+            ];
+            batch.Add(upsert,
+            [
+                .. values,
+                ("@rank", (long)candidate.Rank),
+                ("@weights", JsonSerializer.Serialize(candidate.Evidence.Select(e => e.Weight))),
+                ("@rules", JsonSerializer.Serialize(candidate.BlockingRules)),
+                ("@evidence", JsonSerializer.Serialize(candidate.Evidence)),
+            ]);
+            batch.Add(score, values);
             saved++;
         }
+        batch.Flush();
 
         var flagged = 0;
         using (var audit = Command("""

@@ -86,26 +86,22 @@ public sealed partial class LinkStore
     /// <summary>Stores the references a run read; a reference whose content changed is marked changed in this run.</summary>
     public void SaveReferences(long runId, IEnumerable<ReferenceRecord> references) => InTransaction(transaction =>
     {
-        using var command = Command("""
+        const string upsert = """
             INSERT INTO reference_records (reference_id, content_hash, data, first_run_id, changed_run_id, last_run_id)
             VALUES (@id, @hash, @data, @run, @run, @run)
             ON CONFLICT (reference_id) DO UPDATE SET
                 changed_run_id = CASE WHEN reference_records.content_hash = excluded.content_hash
                     THEN reference_records.changed_run_id ELSE excluded.changed_run_id END,
                 content_hash = excluded.content_hash, data = excluded.data, last_run_id = excluded.last_run_id
-            """, transaction);
-        command.AddParameter("@run", runId);
-        command.AddParameter("@id", null);
-        command.AddParameter("@hash", null);
-        command.AddParameter("@data", null);
+            """;
+        using var batch = new StatementBatch(_connection, transaction);
         foreach (var record in references)
         {
             var document = RecordDocuments.Serialize(record);
-            command.Set("@id", StoredText.Check(record.RecordId, "reference id"));
-            command.Set("@hash", RecordDocuments.Hash(document));
-            command.Set("@data", document);
-            command.ExecuteNonQuery();
+            batch.Add(upsert, ("@id", StoredText.Check(record.RecordId, "reference id")), ("@hash", RecordDocuments.Hash(document)),
+                ("@data", document), ("@run", runId));
         }
+        batch.Flush();
         return 0;
     });
 
@@ -116,58 +112,61 @@ public sealed partial class LinkStore
     /// </summary>
     public ListingScrapeSummary SaveListings(long runId, IEnumerable<ListingRecord> listings) => InTransaction(transaction =>
     {
-        using var find = Command("SELECT content_hash FROM listings WHERE listing_id = @id", transaction);
-        find.AddParameter("@id", null);
-        using var insert = Command("""
+        const string insert = """
             INSERT INTO listings (listing_id, source, placement_region, url, content_hash, first_run_id, changed_run_id,
                 last_seen_run_id, last_scraped_at)
             VALUES (@id, @source, @region, @url, @hash, @run, @run, @run, @scraped)
-            """, transaction);
-        using var update = Command("""
+            """;
+        const string update = """
             UPDATE listings SET source = @source, placement_region = @region, url = @url, content_hash = @hash,
                 changed_run_id = CASE WHEN content_hash = @hash THEN changed_run_id ELSE @run END,
                 last_seen_run_id = @run, last_scraped_at = @scraped, vanished_run_id = NULL, vanished_at = NULL
             WHERE listing_id = @id
-            """, transaction);
-        using var version = Command("""
+            """;
+        const string version = """
             INSERT INTO listing_versions (listing_id, source, content_hash, scraped_at, run_id, data)
             VALUES (@id, @source, @hash, @scraped, @run, @data)
-            """, transaction);
-        foreach (var command in (ReadOnlySpan<DbCommand>)[insert, update, version])
-        {
-            foreach (var name in (ReadOnlySpan<string>)["@id", "@source", "@region", "@url", "@hash", "@run", "@scraped", "@data"])
-            {
-                if (command.CommandText.Contains(name, StringComparison.Ordinal))
-                {
-                    command.AddParameter(name, null);
-                }
-            }
-        }
-
+            """;
+        using var batch = new StatementBatch(_connection, transaction);
         var sources = new HashSet<string>(StringComparer.Ordinal);
         int added = 0, changed = 0, unchanged = 0;
-        foreach (var listing in listings)
+        foreach (var chunk in listings.Chunk(StatementBatch.Size))
         {
-            var document = RecordDocuments.Serialize(listing);
-            var hash = RecordDocuments.Hash(document);
-            find.Set("@id", StoredText.Check(listing.ListingId, "listing id"));
-            var stored = find.ExecuteScalar() as string;
-            Execute(stored is null ? insert : update, listing, hash, document);
-            sources.Add(listing.Source);
-            if (stored == hash)
+            var storedHashes = StoredListingHashes(chunk, transaction);
+            foreach (var listing in chunk)
             {
-                unchanged++;
-                continue;
+                var document = RecordDocuments.Serialize(listing);
+                var hash = RecordDocuments.Hash(document);
+                var stored = storedHashes.GetValueOrDefault(listing.ListingId);
+                storedHashes[listing.ListingId] = hash;
+                sources.Add(listing.Source);
+                (string, object?)[] values =
+                [
+                    ("@id", StoredText.Check(listing.ListingId, "listing id")),
+                    ("@source", StoredText.Check(listing.Source, "listing source")),
+                    ("@region", StoredText.Check(listing.PlacementRegion, "placement region")),
+                    ("@url", StoredText.Check(listing.Url, "listing url")),
+                    ("@hash", hash),
+                    ("@run", runId),
+                    ("@scraped", listing.ScrapedAt?.ToUniversalTime()),
+                ];
+                batch.Add(stored is null ? insert : update, values);
+                if (stored == hash)
+                {
+                    unchanged++;
+                    continue;
+                }
+                batch.Add(version, [.. values, ("@data", document)]);
+                if (stored is null)
+                {
+                    added++;
+                }
+                else
+                {
+                    changed++;
+                }
             }
-            Execute(version, listing, hash, document);
-            if (stored is null)
-            {
-                added++;
-            }
-            else
-            {
-                changed++;
-            }
+            batch.Flush();
         }
 
         var vanished = 0;
@@ -184,27 +183,26 @@ public sealed partial class LinkStore
             vanished += vanish.ExecuteNonQuery();
         }
         return new ListingScrapeSummary(added, changed, unchanged, vanished);
-
-        void Execute(DbCommand command, ListingRecord listing, string hash, string document)
-        {
-            foreach (DbParameter parameter in command.Parameters)
-            {
-                parameter.Value = parameter.ParameterName switch
-                {
-                    "@id" => listing.ListingId,
-                    "@source" => StoredText.Check(listing.Source, "listing source"),
-                    "@region" => StoredText.Check(listing.PlacementRegion, "placement region"),
-                    "@url" => StoredText.Check(listing.Url, "listing url"),
-                    "@hash" => hash,
-                    "@run" => runId,
-                    "@scraped" => listing.ScrapedAt is { } scraped ? scraped.ToUniversalTime() : DBNull.Value,
-                    "@data" => document,
-                    _ => throw new InvalidOperationException(parameter.ParameterName),
-                };
-            }
-            command.ExecuteNonQuery();
-        }
     });
+
+    private Dictionary<string, string> StoredListingHashes(ListingRecord[] chunk, DbTransaction transaction)
+    {
+        using var command = Command(string.Empty, transaction);
+        var names = new string[chunk.Length];
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            names[i] = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.AddParameter(names[i], chunk[i].ListingId);
+        }
+        command.CommandText = $"SELECT listing_id, content_hash FROM listings WHERE listing_id IN ({string.Join(", ", names)})";
+        using var reader = command.ExecuteReader();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            hashes[reader.GetString(0)] = reader.GetString(1);
+        }
+        return hashes;
+    }
 
     public ListingState? GetListing(string listingId)
     {

@@ -118,6 +118,31 @@ public abstract class LinkStoreContract : IDisposable
     }
 
     [StoreFact]
+    public void A_scrape_larger_than_one_write_batch_is_stored_whole()
+    {
+        using var store = Open();
+        var count = 2 * 500 + 123;
+        var first = store.BeginRun("link", "m", null, null);
+        Assert.Equal(new ListingScrapeSummary(count, 0, 0, 0),
+            store.SaveListings(first, Enumerable.Range(0, count).Select(i => Listing("L" + i.ToString(CultureInfo.InvariantCulture)))));
+        store.SaveReferences(first, [Reference("R1")]);
+        store.SaveCandidates(first, Enumerable.Range(0, count).Select(i => Candidate("R1", "L" + i.ToString(CultureInfo.InvariantCulture), 0.5, rank: i + 1)));
+
+        // Every third listing changed, every seventh gone.
+        var second = store.BeginRun("link", "m", null, null);
+        var next = Enumerable.Range(0, count).Where(i => i % 7 != 0)
+            .Select(i => Listing("L" + i.ToString(CultureInfo.InvariantCulture), given: i % 3 == 0 ? "Саша" : "Александр"));
+        var summary = store.SaveListings(second, next);
+
+        var gone = Enumerable.Range(0, count).Count(i => i % 7 == 0);
+        var changed = Enumerable.Range(0, count).Count(i => i % 7 != 0 && i % 3 == 0);
+        Assert.Equal(new ListingScrapeSummary(0, changed, count - gone - changed, gone), summary);
+        Assert.Equal(count, store.Queue(new QueueQuery { Limit = int.MaxValue }).Count);
+        Assert.Equal(2, store.GetListingHistory("L3").Count);
+        Assert.Equal(second, store.GetListing("L14")!.VanishedRunId);
+    }
+
+    [StoreFact]
     public void A_decided_pair_stays_decided_across_re_runs_and_each_score_is_kept()
     {
         using var store = Open();

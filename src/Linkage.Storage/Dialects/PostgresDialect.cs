@@ -25,7 +25,13 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override DbConnection Connect(string target)
     {
-        var connection = new NpgsqlConnection(ToConnectionString(target));
+        // The store repeats a few statements per record; auto-preparation parses and plans each once per connection.
+        var builder = new NpgsqlConnectionStringBuilder(ToConnectionString(target));
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+        var connection = new NpgsqlConnection(builder.ToString());
         connection.Open();
         return connection;
     }
