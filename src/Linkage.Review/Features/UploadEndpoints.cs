@@ -63,7 +63,9 @@ internal static class UploadEndpoints
         <h1>Upload listings</h1>
         {(error is null ? default : HtmlWriter.Fragment($"""<p class="error" role="alert">{error}</p>"""))}
         <p>A listings CSV as described in the data contract (UTF-8, UTF-16 or Windows-1251; comma, semicolon or tab).
-        Rows that cannot be used are shown and skipped; the rest are stored and linked against every reference.</p>
+        Rows that cannot be used are shown and skipped; the rest are stored and linked against every reference.
+        The file counts as a complete scrape of each source it names: that source's stored listings missing from it
+        are marked vanished.</p>
         <form method="post" action="/upload" enctype="multipart/form-data">{Layout.AntiforgeryField(context)}
         <label>Listings file <input type="file" name="file" accept=".csv,.tsv,.txt,text/csv" required></label>
         <button type="submit">Upload and link</button></form>

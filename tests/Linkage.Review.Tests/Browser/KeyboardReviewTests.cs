@@ -30,6 +30,8 @@ public class KeyboardReviewTests
         await page.FillAsync("input[name=password]", ReviewAppFactory.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("/queue", StringComparison.Ordinal));
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "queue-page.png"), FullPage = true });
 
         await page.ClickAsync("table.queue tbody tr:first-child a");
         await page.WaitForSelectorAsync("#decide");
@@ -59,7 +61,6 @@ public class KeyboardReviewTests
         Assert.Equal(3, server.Store.CountByStatus().Where(c => c.Key != ReviewStatus.Pending).Sum(c => c.Value));
 
         await page.GotoAsync(decided[0].Url);
-        Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "pair-page.png"), FullPage = true });
         await page.GotoAsync(server.BaseUrl + "/summary");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "summary-page.png"), FullPage = true });
