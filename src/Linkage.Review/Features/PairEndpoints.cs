@@ -52,6 +52,10 @@ internal static class PairEndpoints
         // Where to go next is worked out before saving, while the pair still holds its place in the list.
         var (_, next) = Neighbours(store, filter, key);
         var outcome = store.Decide(new DecisionRequest(key, status, note, context.User.Identity!.Name!, version));
+        if (outcome.Refused)
+        {
+            return TypedResults.Forbid();
+        }
         if (!outcome.Saved)
         {
             var current = store.ReadPair(key) ?? pair;

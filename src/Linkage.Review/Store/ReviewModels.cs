@@ -100,8 +100,11 @@ internal sealed record PairDetails
 
 internal sealed record DecisionRequest(PairKey Key, string Status, string Note, string Reviewer, long ExpectedVersion);
 
-/// <summary>Whether a decision was saved; when not, <see cref="Current"/> is the decision that got there first.</summary>
-internal sealed record DecisionOutcome(bool Saved, long Version, DecisionEntry? Current);
+/// <summary>
+/// Whether a decision was saved; when not, <see cref="Current"/> is the decision that got there first, or
+/// <see cref="Refused"/> says the store no longer lets this user decide (their role changed since sign-in).
+/// </summary>
+internal sealed record DecisionOutcome(bool Saved, long Version, DecisionEntry? Current, bool Refused = false);
 
 /// <summary>A confirmed match with its evidence, for export and the summary.</summary>
 internal sealed record ConfirmedPair(

@@ -96,7 +96,8 @@ internal sealed class StorageReviewStore(LinkStore store) : IReviewStore, IDispo
                 ? new DecisionEntry(pair.Decision.Value.ToText(), pair.Note ?? string.Empty, pair.DecidedBy ?? string.Empty,
                     pair.DecidedAt ?? DateTimeOffset.MinValue, pair.Version)
                 : null;
-            return new DecisionOutcome(result.Status == DecisionStatus.Saved, result.Current?.Version ?? 0, current);
+            return new DecisionOutcome(result.Status == DecisionStatus.Saved, result.Current?.Version ?? 0, current,
+                Refused: result.Status == DecisionStatus.Forbidden);
         });
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Linkage.Review.Tests.Browser;
 
-public class KeyboardReviewTests
+public class BrowserTests
 {
     /// <summary>Where the pair-page screenshot goes; LINKAGE_SCREENSHOTS overrides the test output folder.</summary>
     private static readonly string Screenshots =
@@ -65,5 +65,34 @@ public class KeyboardReviewTests
         await page.GotoAsync(server.BaseUrl + "/summary");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "summary-page.png"), FullPage = true });
         Assert.True(scriptErrors.Count == 0, string.Join("\n", scriptErrors));
+    }
+
+    [BrowserFact]
+    public async Task An_investigator_uploads_listings_and_watches_the_link_job_finish()
+    {
+        await using var server = await ReviewServer.Start();
+        var page = await server.Browser.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "/upload");
+        await page.FillAsync("input[name=userName]", ReviewAppFactory.Investigator);
+        await page.FillAsync("input[name=password]", ReviewAppFactory.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => url.EndsWith("/upload", StringComparison.Ordinal));
+
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload
+        {
+            Name = "listings.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(
+                "listing_id,source,scraped_at,surname,given_name,sex,birth_date,placement_region\n" +
+                "L-2001,upload-site,2024-05-02,Шевчук,София,ж,2013-05-05,Тульская область\n" +
+                ",upload-site,2024-05-02,Nobody,,ж,2013,\n"),
+        });
+        await page.ClickAsync("form[action='/upload'] button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("/jobs/", StringComparison.Ordinal));
+
+        // The page polls the job and reloads itself when it is done.
+        await page.WaitForSelectorAsync("#job-status:text('completed')", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        Assert.Contains("1 rejected", await page.TextContentAsync("main"), StringComparison.Ordinal);
+        Assert.NotNull(server.Store.ReadPair(new PairKey("UA-0005", "L-2001")));
     }
 }
