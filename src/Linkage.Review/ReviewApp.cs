@@ -3,6 +3,7 @@ using Linkage.Review.Jobs;
 using Linkage.Review.Security;
 using Linkage.Review.Store;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Linkage.Review;
@@ -57,6 +58,14 @@ public static class ReviewApp
             .AddPolicy(Roles.DecidePolicy, policy => policy.RequireRole(Roles.Reviewer, Roles.Admin))
             .AddPolicy(Roles.UploadPolicy, policy => policy.RequireRole(Roles.Investigator, Roles.Admin))
             .AddPolicy(Roles.AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+        // Password guessing meets PBKDF2 per attempt and, beyond that, a per-address budget.
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(AccountEndpoints.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "linkage.antiforgery";
@@ -74,6 +83,7 @@ public static class ReviewApp
             return context.Response.WriteAsync("Something went wrong; the error was recorded without its details.");
         }));
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

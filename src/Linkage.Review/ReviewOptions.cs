@@ -9,6 +9,9 @@ public sealed record ReviewOptions
     /// <summary>Candidates kept per reference when an upload is linked.</summary>
     public int CandidatesPerReference { get; init; } = 10;
 
+    /// <summary>Sign-in attempts one client address may make per minute; more are answered 429.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 10;
+
     /// <summary>Threads an upload's linking may use; null uses every core.</summary>
     public int? LinkThreads { get; init; }
 }

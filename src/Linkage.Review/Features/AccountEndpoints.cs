@@ -11,11 +11,13 @@ namespace Linkage.Review.Features;
 /// <summary>Sign-in and sign-out: the only pages open to anonymous visitors.</summary>
 internal static class AccountEndpoints
 {
+    public const string SignInRateLimit = "sign-in";
+
     public static void MapAccount(this IEndpointRouteBuilder app)
     {
         app.MapGet("/login", (HttpContext context, string? returnUrl) => LoginPage(context, returnUrl, failed: false))
             .AllowAnonymous();
-        app.MapPost("/login", SignIn).AllowAnonymous();
+        app.MapPost("/login", SignIn).AllowAnonymous().RequireRateLimiting(SignInRateLimit);
         app.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery) =>
         {
             // No form fields are bound here, so the token is checked explicitly: a cross-site page must not sign anyone out.

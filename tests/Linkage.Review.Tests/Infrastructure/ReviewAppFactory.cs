@@ -11,7 +11,7 @@ namespace Linkage.Review.Tests.Infrastructure;
 /// The review app on a test server over a seeded SQLite store of its own, with one account per role.
 /// The test assembly stands in as the entry point: the review app is a library hosted by `linkage serve`.
 /// </summary>
-public sealed class ReviewAppFactory : WebApplicationFactory<ReviewAppFactory>
+public class ReviewAppFactory : WebApplicationFactory<ReviewAppFactory>
 {
     public const string Password = TestData.Password;
     public const string Investigator = TestData.Investigator;
@@ -21,9 +21,18 @@ public sealed class ReviewAppFactory : WebApplicationFactory<ReviewAppFactory>
 
     private readonly string _database;
     private readonly StorageReviewStore _store;
+    private readonly ReviewOptions _options;
+    private bool _databaseDeleted;
 
+    // Test clients all share one address, so the sign-in budget is lifted unless a test is about it.
     public ReviewAppFactory()
+        : this(new ReviewOptions { LinkThreads = 1, SignInAttemptsPerMinute = 10_000 })
     {
+    }
+
+    protected ReviewAppFactory(ReviewOptions options)
+    {
+        _options = options;
         (_database, Pairs) = TestData.CreateDatabase();
         _store = StorageReviewStore.Open(_database);
     }
@@ -39,7 +48,7 @@ public sealed class ReviewAppFactory : WebApplicationFactory<ReviewAppFactory>
 
     protected override IHostBuilder CreateHostBuilder() =>
         Host.CreateDefaultBuilder().ConfigureWebHost(web => web
-            .ConfigureServices(services => ReviewApp.AddServices(services, new ReviewOptions { LinkThreads = 1 }, _ => _store))
+            .ConfigureServices(services => ReviewApp.AddServices(services, _options, _ => _store))
             .Configure(ReviewApp.Configure));
 
     /// <summary>The app serves nothing from disk; its content root is the test output, not a source folder.</summary>
@@ -52,8 +61,10 @@ public sealed class ReviewAppFactory : WebApplicationFactory<ReviewAppFactory>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        // The factory's Dispose and DisposeAsync both end here; the database goes once.
+        if (disposing && !_databaseDeleted)
         {
+            _databaseDeleted = true;
             _store.Dispose();
             TestData.DeleteDatabase(_database);
         }

@@ -60,6 +60,28 @@ public class AuthenticationTests(ReviewAppFactory factory) : IClassFixture<Revie
         Assert.Contains(factory.PairOf("L-1001").ReferenceId, page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_budget_are_answered_429()
+    {
+        using var strict = new StrictSignInFactory();
+        using var client = ReviewClient.Anonymous(strict);
+        var token = ReviewClient.Token(await client.GetStringAsync(new Uri("/login", UriKind.Relative)));
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < StrictSignInFactory.Budget + 1; attempt++)
+        {
+            using var response = await client.PostAsync(new Uri("/login", UriKind.Relative), ReviewClient.Form(
+                ("__RequestVerificationToken", token), ("userName", ReviewAppFactory.Reviewer), ("password", "guess " + attempt)));
+            statuses.Add(response.StatusCode);
+        }
+        Assert.All(statuses.Take(StrictSignInFactory.Budget), status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    private sealed class StrictSignInFactory() : ReviewAppFactory(new ReviewOptions { SignInAttemptsPerMinute = Budget })
+    {
+        public const int Budget = 3;
+    }
+
     [Theory]
     [InlineData("//evil.example/")]
     [InlineData("https://evil.example/")]
