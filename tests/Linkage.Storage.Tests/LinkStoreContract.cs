@@ -226,6 +226,33 @@ public abstract class LinkStoreContract : IDisposable
     }
 
     [StoreFact]
+    public void Two_reviewers_deciding_the_same_pair_at_the_same_moment_get_one_save_and_one_conflict()
+    {
+        using (var setup = Open())
+        {
+            setup.AddUser(Reviewer, UserRole.Reviewer, "correct horse", "admin");
+            setup.AddUser(SecondReviewer, UserRole.Reviewer, "battery staple", "admin");
+            Seed(setup, Candidate("R1", "L1", 0.6));
+        }
+        using var start = new Barrier(2);
+        var decisions = new[] { (Reviewer, ReviewDecision.Confirmed), (SecondReviewer, ReviewDecision.Rejected) }.Select(d => Task.Run(() =>
+        {
+            using var store = Open();
+            var seen = store.GetPair("R1", "L1")!.Version;
+            start.SignalAndWait();
+            return store.Decide(new DecisionRequest("R1", "L1", d.Item2, d.Item1, seen, d.Item1));
+        })).ToArray();
+        var results = Task.WhenAll(decisions).GetAwaiter().GetResult();
+
+        Assert.Equal([DecisionStatus.Saved, DecisionStatus.Conflict], results.Select(r => r.Status).Order());
+        var winner = results.Single(r => r.Status == DecisionStatus.Saved).Current!;
+        using var check = Open();
+        var pair = check.GetPair("R1", "L1")!;
+        Assert.Equal((winner.Decision, winner.DecidedBy, winner.Version), (pair.Decision, pair.DecidedBy, pair.Version));
+        Assert.Equal([winner.DecidedBy], check.ReadAudit("R1", "L1").Select(a => a.Actor));
+    }
+
+    [StoreFact]
     public void Only_reviewers_and_admins_may_decide()
     {
         using var store = Open();

@@ -23,7 +23,8 @@ internal static class ReviewListCommand
         var command = new Command("list", "Show candidate pairs of the review queue.") { status, order, source, region, min, max, limit, database };
         command.SetAction(parse =>
         {
-            if (!TryParseStatus(parse.GetValue(status)!, out var query) || !Enum.TryParse<QueueOrder>(parse.GetValue(order), ignoreCase: true, out var queueOrder))
+            var query = ParseStatus(parse.GetValue(status)!);
+            if (query is null || !Enum.TryParse<QueueOrder>(parse.GetValue(order), ignoreCase: true, out var queueOrder) || !Enum.IsDefined(queueOrder))
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] --status is one of {Statuses}; --order is probability, uncertainty or reference");
                 return ExitCodes.BadInput;
@@ -44,19 +45,17 @@ internal static class ReviewListCommand
         return command;
     }
 
-    internal static bool TryParseStatus(string text, out QueueQuery query)
-    {
-        query = text.Trim().ToLowerInvariant() switch
+    /// <summary>A queue status or a decision, as a query; null when the text is neither.</summary>
+    internal static QueueQuery? ParseStatus(string text) =>
+        text.Trim().ToLowerInvariant() switch
         {
             "any" => new QueueQuery { Status = QueueStatus.Any },
             "undecided" => new QueueQuery { Status = QueueStatus.Undecided },
             "decided" => new QueueQuery { Status = QueueStatus.Decided },
             "rereview" => new QueueQuery { Status = QueueStatus.NeedsRereview },
             var other when ReviewDecisionText.TryParse(other, out var decision) => new QueueQuery { Decision = decision },
-            _ => null!,
+            _ => null,
         };
-        return query is not null;
-    }
 
     /// <summary>Cells are <see cref="Text"/>, never markup: listing fields are scraped and may be hostile.</summary>
     private static void Print(IReadOnlyList<QueueItem> pairs)
