@@ -9,13 +9,27 @@ namespace Linkage.Review.Store;
 
 /// <summary>
 /// The review app over the project's <see cref="LinkStore"/> (SQLite or PostgreSQL). A LinkStore connection is not
-/// thread-safe, so requests take turns on it; review traffic is a handful of people, and each call is short.
+/// thread-safe, so requests take turns on one; review traffic is a handful of people and each call is short.
+/// Upload runs write through a second connection, so a long link job does not hold up the pages.
 /// </summary>
-internal sealed class StorageReviewStore(LinkStore store) : IReviewStore, IDisposable
+internal sealed class StorageReviewStore(LinkStore pages, LinkStore runs) : IReviewStore, IDisposable
 {
-    private readonly Lock _lock = new();
+    private readonly Lock _pagesLock = new();
+    private readonly Lock _runsLock = new();
 
-    public static StorageReviewStore Open(string target) => new(LinkStores.Open(target));
+    public static StorageReviewStore Open(string target)
+    {
+        var pages = LinkStores.Open(target);
+        try
+        {
+            return new StorageReviewStore(pages, LinkStores.Open(target));
+        }
+        catch
+        {
+            pages.Dispose();
+            throw;
+        }
+    }
 
     public ReviewUser? VerifyPassword(string userName, string password) =>
         Locked(s => s.VerifyPassword(userName, password) is { } user ? User(user) : null);
@@ -131,21 +145,21 @@ internal sealed class StorageReviewStore(LinkStore store) : IReviewStore, IDispo
         ConfirmedMatchExport.WriteCsv(writer, matches);
     }
 
-    public IReadOnlyList<ReferenceRecord> ReadReferences() => Locked(s => s.ReadReferences());
+    public IReadOnlyList<ReferenceRecord> ReadReferences() => ForRuns(s => s.ReadReferences());
 
-    public long BeginRun(string kind, string modelName, string? listingsFile) => Locked(s => s.BeginRun(kind, modelName, null, listingsFile));
+    public long BeginRun(string kind, string modelName, string? listingsFile) => ForRuns(s => s.BeginRun(kind, modelName, null, listingsFile));
 
-    public void SaveListings(long runId, IReadOnlyList<ListingRecord> listings) => Locked(s => s.SaveListings(runId, listings));
+    public void SaveListings(long runId, IReadOnlyList<ListingRecord> listings) => ForRuns(s => s.SaveListings(runId, listings));
 
-    public void SaveCandidates(long runId, IReadOnlyList<CandidateMatch> candidates) => Locked(s => s.SaveCandidates(runId, candidates));
+    public void SaveCandidates(long runId, IReadOnlyList<CandidateMatch> candidates) => ForRuns(s => s.SaveCandidates(runId, candidates));
 
-    public void CompleteRun(long runId, RunCounts counts) => Locked(s =>
+    public void CompleteRun(long runId, RunCounts counts) => ForRuns(s =>
     {
         s.CompleteRun(runId, counts);
         return 0;
     });
 
-    public void FailRun(long runId, string error) => Locked(s =>
+    public void FailRun(long runId, string error) => ForRuns(s =>
     {
         s.FailRun(runId, error);
         return 0;
@@ -153,13 +167,25 @@ internal sealed class StorageReviewStore(LinkStore store) : IReviewStore, IDispo
 
     public IReadOnlyList<RunRecord> ListRuns(int limit) => Locked(s => s.ListRuns(limit));
 
-    public void Dispose() => store.Dispose();
+    public void Dispose()
+    {
+        pages.Dispose();
+        runs.Dispose();
+    }
 
     private T Locked<T>(Func<LinkStore, T> work)
     {
-        lock (_lock)
+        lock (_pagesLock)
         {
-            return work(store);
+            return work(pages);
+        }
+    }
+
+    private T ForRuns<T>(Func<LinkStore, T> work)
+    {
+        lock (_runsLock)
+        {
+            return work(runs);
         }
     }
 
