@@ -17,9 +17,9 @@ internal static class UploadEndpoints
         group.MapGet("/upload", (HttpContext context) => Layout.Page(context, "Upload listings", Form(context, error: null)));
         group.MapPost("/upload", Upload);
         group.MapGet("/jobs/{id:long}", (HttpContext context, LinkJobQueue jobs, long id) =>
-            jobs.Find(id) is { } job ? Layout.Page(context, "Link job", JobPage(job)) : TypedResults.NotFound());
-        group.MapGet("/jobs/{id:long}/progress", (LinkJobQueue jobs, long id) =>
-            jobs.Find(id) is { } job
+            Visible(context, jobs, id) is { } job ? Layout.Page(context, "Link job", JobPage(job)) : TypedResults.NotFound());
+        group.MapGet("/jobs/{id:long}/progress", (HttpContext context, LinkJobQueue jobs, long id) =>
+            Visible(context, jobs, id) is { } job
                 ? TypedResults.Json(new { job.Status, job.Stage, job.Done, job.Total, job.RunId, job.PairsKept, job.Error })
                 : Results.NotFound());
     }
@@ -58,6 +58,10 @@ internal static class UploadEndpoints
             File.Delete(path);
         }
     }
+
+    /// <summary>A job is shown to the investigator who uploaded it and to admins; to anyone else it does not exist.</summary>
+    private static LinkJob? Visible(HttpContext context, LinkJobQueue jobs, long id) =>
+        jobs.Find(id) is { } job && (job.Owner == context.User.Identity!.Name || context.User.IsInRole(Roles.Admin)) ? job : null;
 
     private static Markup Form(HttpContext context, string? error) => HtmlWriter.Fragment($"""
         <h1>Upload listings</h1>

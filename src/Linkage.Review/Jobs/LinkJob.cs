@@ -18,7 +18,6 @@ internal sealed class LinkJob(long id, string owner, string fileName, IReadOnlyL
     public int ListingCount { get; } = listings.Count;
     public int RowsRead { get; } = rowsRead;
     public IReadOnlyList<IngestReject> Rejects { get; } = rejects;
-    public DateTimeOffset QueuedAt { get; } = DateTimeOffset.UtcNow;
 
     public string Status => _status;
     public string Stage => _stage;

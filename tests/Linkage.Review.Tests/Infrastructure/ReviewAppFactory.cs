@@ -15,6 +15,7 @@ public class ReviewAppFactory : WebApplicationFactory<ReviewAppFactory>
 {
     public const string Password = TestData.Password;
     public const string Investigator = TestData.Investigator;
+    public const string SecondInvestigator = TestData.SecondInvestigator;
     public const string Reviewer = TestData.Reviewer;
     public const string SecondReviewer = TestData.SecondReviewer;
     public const string Admin = TestData.Admin;

@@ -66,12 +66,13 @@ internal static class TestData
 
     public const string Password = "correct horse battery staple";
     public const string Investigator = "ivy";
+    public const string SecondInvestigator = "ian";
     public const string Reviewer = "rita";
     public const string SecondReviewer = "rob";
     public const string Admin = "ada";
 
     private static readonly (string, UserRole)[] Accounts =
-        [(Investigator, UserRole.Investigator), (Reviewer, UserRole.Reviewer), (SecondReviewer, UserRole.Reviewer), (Admin, UserRole.Admin)];
+        [(Investigator, UserRole.Investigator), (SecondInvestigator, UserRole.Investigator), (Reviewer, UserRole.Reviewer), (SecondReviewer, UserRole.Reviewer), (Admin, UserRole.Admin)];
 
     /// <summary>Removes a database folder made by <see cref="CreateDatabase"/>.</summary>
     public static void DeleteDatabase(string database)

@@ -27,6 +27,11 @@ public class UploadTests(ReviewAppFactory factory) : IClassFixture<ReviewAppFact
         Assert.True(progress.GetProperty("pairsKept").GetInt32() >= 1);
 
         var job = await client.Page(jobUrl);
+        var admin = await ReviewClient.SignIn(factory, ReviewAppFactory.Admin);
+        Assert.Contains("1 rejected", await admin.Page(jobUrl), StringComparison.Ordinal);
+        var otherInvestigator = await ReviewClient.SignIn(factory, ReviewAppFactory.SecondInvestigator);
+        using var hidden = await otherInvestigator.Http.GetAsync(new Uri(jobUrl + "/progress", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Contains("1 rejected", job, StringComparison.Ordinal);
         Assert.Contains("duplicate", job, StringComparison.Ordinal);
         var pair = factory.Store.ReadPair(new Store.PairKey("UA-0005", "L-2001"));
