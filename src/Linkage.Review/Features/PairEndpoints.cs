@@ -1,4 +1,3 @@
-using Linkage.Records;
 using Linkage.Review.Html;
 using Linkage.Review.Security;
 using Linkage.Review.Store;
