@@ -16,6 +16,7 @@ internal static class CommandCatalog
         DemoCommand.Create(),
         ReviewCommand.Create(),
         UsersCommand.Create(),
+        ServeCommand.Create(),
         NamesCommand.Create(),
         PlacesCommand.Create(),
     ];
