@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Linkage.Review.Store;
@@ -27,7 +28,9 @@ public class ExportTests(ReviewAppFactory factory) : IClassFixture<ReviewAppFact
 
         Assert.Equal("reference_id", cells[0][0]);
         Assert.Equal(factory.Store.ReadConfirmed().Count, cells.Count - 1);
-        Assert.All(cells.SelectMany(row => row), cell => Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@', cell));
+        // A plain number (a negative match weight) is data a spreadsheet reads as a number, never as a formula.
+        Assert.All(cells.SelectMany(row => row), cell => Assert.False(
+            cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _), cell));
         var formulaRow = cells.Single(row => row[1] == formula.ListingId);
         Assert.Equal("'" + TestData.Formula, formulaRow[^1]);
         Assert.Equal("'-checked against the register", cells.Single(row => row[1] == plain.ListingId)[^1]);
