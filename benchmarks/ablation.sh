@@ -24,12 +24,5 @@ for model in generic generic-comparisons default; do
   linkage link --references "$work/demo/references.csv" --listings "$work/demo/listings.csv" \
     --out "$work/$model.csv" --db "$work/$model.db" "${option[@]}" >/dev/null
   linkage evaluate --matches "$work/$model.csv" --truth "$work/demo/truth.csv" --json "$work/$model.report.json" >/dev/null
-  python3 - "$model" "$work/$model.report.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[2]))
-m, mr, b = r["at_match"], r["at_match_or_review"], r["best_f1"]
-print(f'{sys.argv[1]:<20} P {m["precision"]:.3f} R {m["recall"]:.3f} F1 {m["f1"]:.3f} | match+review R {mr["recall"]:.3f} | '
-      f'best F1 {b["figures"]["f1"]:.3f} | AP {r["average_precision"]:.3f} | hit@1 {r["recall_at1"]["hit_rate"]:.3f} '
-      f'hit@10 {r["recall_at10"]["hit_rate"]:.3f} | true pairs in output {r["true_pairs_found"]}/{r["true_pairs"]}')
-PY
+  python3 benchmarks/report_line.py "$model" "$work/$model.report.json"
 done

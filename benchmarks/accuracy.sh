@@ -21,14 +21,7 @@ run() {
   linkage link --references "$work/corpus/references.csv" --listings "$work/corpus/listings.csv" \
     --out "$work/$name.csv" --db "$work/$name.db" "$@" >/dev/null
   linkage evaluate --matches "$work/$name.csv" --truth "$work/corpus/truth.csv" --json "$work/$name.json" >/dev/null
-  python3 - "$name" "$work/$name.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[2]))
-m, mr, b = r["at_match"], r["at_match_or_review"], r["best_f1"]
-print(f'{sys.argv[1]:<24} P {m["precision"]:.3f}  R {m["recall"]:.3f}  F1 {m["f1"]:.3f} | '
-      f'match+review R {mr["recall"]:.3f} | best F1 {b["figures"]["f1"]:.3f} @ {b["threshold"]:.3f} | '
-      f'AP {r["average_precision"]:.3f} | hit@1 {r["recall_at1"]["hit_rate"]:.3f} hit@10 {r["recall_at10"]["hit_rate"]:.3f}')
-PY
+  python3 benchmarks/report_line.py "$name" "$work/$name.json"
 }
 
 run embedded

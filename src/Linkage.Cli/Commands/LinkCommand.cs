@@ -95,38 +95,30 @@ internal static class LinkCommand
         }
 
         using var store = LinkStores.Open(database);
-        var runId = store.BeginRun(exhaustive ? "link-exhaustive" : "link", engine.Model.Name, referencesFile.FullName, listingsFile.FullName);
-        try
+        var request = new LinkRunRequest
         {
-            store.SaveReferences(runId, references.Records);
-            store.SaveListings(runId, listings.Records);
-            var result = ConsoleProgress.Run("linking", progress => Linker.Link(
-                references.Records,
-                listings.Records,
-                engine,
-                new LinkOptions { MaxCandidatesPerReference = top, Exhaustive = exhaustive },
-                new ConsoleProgress.SynchronousProgress<LinkProgress>(p => progress.Report((p.Stage, p.Done, p.Total)))));
-            MatchesCsv.Write(outputFile.FullName, result.Matches);
-            store.SaveCandidates(runId, result.Matches);
-            store.CompleteRun(runId, new RunCounts
+            Kind = exhaustive ? "link-exhaustive" : "link",
+            ReferencesFile = referencesFile.FullName,
+            ListingsFile = listingsFile.FullName,
+            References = references.Records,
+            Listings = listings.Records,
+            Ingest = new RunCounts
             {
                 ReferencesRead = references.RowsRead,
                 ReferencesRejected = references.Rejects.Count,
                 ListingsRead = listings.RowsRead,
                 ListingsRejected = listings.Rejects.Count,
-                CandidatePairs = result.CandidatePairs,
-                PairsKept = result.Matches.Count,
-                Matches = result.MatchCount,
-                Reviews = result.ReviewCount,
-            });
-            PrintSummary(result, runId, outputFile, store.Location, stopwatch.Elapsed);
-            return result;
-        }
-        catch (Exception ex)
-        {
-            store.FailRun(runId, ex.Message);
-            throw;
-        }
+            },
+        };
+        var (runId, result) = ConsoleProgress.Run("linking", progress => LinkRun.Execute(
+            store,
+            request,
+            engine,
+            new LinkOptions { MaxCandidatesPerReference = top, Exhaustive = exhaustive },
+            new ConsoleProgress.SynchronousProgress<LinkProgress>(p => progress.Report((p.Stage, p.Done, p.Total)))));
+        MatchesCsv.Write(outputFile.FullName, result.Matches);
+        PrintSummary(result, runId, outputFile, store.Location, stopwatch.Elapsed);
+        return result;
     }
 
     private static ConsoleProgress.SynchronousProgress<IngestProgress> BytesProgress(IProgress<(string, long, long)> progress) =>

@@ -38,52 +38,33 @@ internal sealed partial class LinkJobQueue(IReviewStore store, ReviewOptions opt
 
     private void Run(LinkJob job, CancellationToken cancellationToken)
     {
-        var engine = LinkEngine.Default;
-        long runId;
-        try
+        var request = new LinkRunRequest
         {
-            runId = store.BeginRun("upload", engine.Model.Name, job.FileName);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            job.Fail("the database refused a new run: " + ex.GetType().Name);
-            LogFailed(logger, job.Id, ex);
-            return;
-        }
-        job.Start(runId);
-        LogStarted(logger, job.Id, runId, job.ListingCount);
+            Kind = "upload",
+            ListingsFile = job.FileName,
+            Listings = job.Listings,
+            Ingest = new RunCounts { ListingsRead = job.RowsRead, ListingsRejected = job.Rejects.Count },
+        };
+        var linkOptions = new Linking.LinkOptions { MaxCandidatesPerReference = options.CandidatesPerReference, DegreeOfParallelism = options.LinkThreads };
+        long? runId = null;
         try
         {
             job.Report("store", 0, job.ListingCount);
-            store.SaveListings(runId, job.Listings);
-            var references = store.ReadReferences();
-            var result = Linker.Link(
-                references,
-                job.Listings,
-                engine,
-                new Linking.LinkOptions { MaxCandidatesPerReference = options.CandidatesPerReference, DegreeOfParallelism = options.LinkThreads },
-                new Progress(job),
-                cancellationToken);
-            job.Report("save", 0, result.Matches.Count);
-            store.SaveCandidates(runId, result.Matches);
-            store.CompleteRun(runId, new RunCounts
+            var (_, result) = store.Link(request, LinkEngine.Default, linkOptions, new Progress(job), started: id =>
             {
-                ReferencesRead = references.Count,
-                ListingsRead = job.RowsRead,
-                ListingsRejected = job.Rejects.Count,
-                CandidatePairs = result.CandidatePairs,
-                PairsKept = result.Matches.Count,
-                Matches = result.MatchCount,
-                Reviews = result.ReviewCount,
-            });
+                runId = id;
+                job.Start(id);
+                LogStarted(logger, job.Id, id, job.ListingCount);
+            }, cancellationToken);
             job.Complete(result.Matches.Count);
-            LogCompleted(logger, job.Id, runId, result.Matches.Count);
+            LogCompleted(logger, job.Id, runId!.Value, result.Matches.Count);
         }
         catch (Exception ex)
         {
-            // The run is marked failed in the store as well, so the failure is visible after a restart.
-            job.Fail(ex is OperationCanceledException ? "the server stopped before linking finished" : "linking failed: " + ex.GetType().Name);
-            store.FailRun(runId, ex.GetType().Name);
+            // LinkRun has marked the run failed in the store too, so the failure is visible after a restart.
+            job.Fail(runId is null ? "the database refused a new run: " + ex.GetType().Name
+                : ex is OperationCanceledException ? "the server stopped before linking finished"
+                : "linking failed: " + ex.GetType().Name);
             LogFailed(logger, job.Id, ex);
         }
     }

@@ -42,17 +42,10 @@ internal interface IReviewStore
     /// <summary>Writes every confirmed match with its evidence, in the format `linkage review export` writes.</summary>
     void ExportConfirmed(Stream output, ExportFormat format);
 
-    IReadOnlyList<ReferenceRecord> ReadReferences();
-
-    long BeginRun(string kind, string modelName, string? listingsFile);
-
-    void SaveListings(long runId, IReadOnlyList<ListingRecord> listings);
-
-    void SaveCandidates(long runId, IReadOnlyList<CandidateMatch> candidates);
-
-    void CompleteRun(long runId, RunCounts counts);
-
-    void FailRun(long runId, string error);
+    /// <summary>Links and records one run (<see cref="LinkRun.Execute"/>) on the store's connection for runs.</summary>
+    (long RunId, LinkResult Result) Link(
+        LinkRunRequest request, LinkEngine engine, Linking.LinkOptions options, IProgress<LinkProgress>? progress, Action<long>? started,
+        CancellationToken cancellationToken);
 
     IReadOnlyList<RunRecord> ListRuns(int limit);
 }

@@ -145,25 +145,10 @@ internal sealed class StorageReviewStore(LinkStore pages, LinkStore runs) : IRev
         ConfirmedMatchExport.WriteCsv(writer, matches);
     }
 
-    public IReadOnlyList<ReferenceRecord> ReadReferences() => ForRuns(s => s.ReadReferences());
-
-    public long BeginRun(string kind, string modelName, string? listingsFile) => ForRuns(s => s.BeginRun(kind, modelName, null, listingsFile));
-
-    public void SaveListings(long runId, IReadOnlyList<ListingRecord> listings) => ForRuns(s => s.SaveListings(runId, listings));
-
-    public void SaveCandidates(long runId, IReadOnlyList<CandidateMatch> candidates) => ForRuns(s => s.SaveCandidates(runId, candidates));
-
-    public void CompleteRun(long runId, RunCounts counts) => ForRuns(s =>
-    {
-        s.CompleteRun(runId, counts);
-        return 0;
-    });
-
-    public void FailRun(long runId, string error) => ForRuns(s =>
-    {
-        s.FailRun(runId, error);
-        return 0;
-    });
+    public (long RunId, LinkResult Result) Link(
+        LinkRunRequest request, LinkEngine engine, Linking.LinkOptions options, IProgress<LinkProgress>? progress, Action<long>? started,
+        CancellationToken cancellationToken) =>
+        ForRuns(s => LinkRun.Execute(s, request, engine, options, progress, started, cancellationToken));
 
     public IReadOnlyList<RunRecord> ListRuns(int limit) => Locked(s => s.ListRuns(limit));
 

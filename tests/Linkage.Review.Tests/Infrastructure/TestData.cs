@@ -48,15 +48,9 @@ internal static class TestData
     public static (string Database, IReadOnlyList<CandidateMatch> Pairs) CreateDatabase()
     {
         var database = Path.Combine(Path.GetTempPath(), "linkage-review-test-" + Guid.NewGuid().ToString("N"), "review.db");
-        var references = ReadReferences().Records;
-        var listings = ReadListings().Records;
-        var result = Linker.Link(references, listings, LinkEngine.Default, new LinkOptions { DegreeOfParallelism = 1 });
         using var store = LinkStores.Open(database);
-        var run = store.BeginRun("test", LinkEngine.Default.Model.Name, null, null);
-        store.SaveReferences(run, references);
-        store.SaveListings(run, listings);
-        store.SaveCandidates(run, result.Matches);
-        store.CompleteRun(run, new RunCounts { PairsKept = result.Matches.Count });
+        var request = new LinkRunRequest { Kind = "test", References = ReadReferences().Records, Listings = ReadListings().Records };
+        var (_, result) = LinkRun.Execute(store, request, LinkEngine.Default, new LinkOptions { DegreeOfParallelism = 1 });
         foreach (var (name, role) in Accounts)
         {
             store.AddUser(name, role, Password, "test");

@@ -1,0 +1,76 @@
+using Linkage.Linking;
+using Linkage.Records;
+
+namespace Linkage.Storage;
+
+/// <summary>What one recorded link run reads: the listings, and the references or none to link the stored ones.</summary>
+public sealed record LinkRunRequest
+{
+    /// <summary>The run's kind in the runs table: <c>link</c>, <c>upload</c>, …</summary>
+    public required string Kind { get; init; }
+
+    public string? ReferencesFile { get; init; }
+
+    public string? ListingsFile { get; init; }
+
+    /// <summary>References to store and link; null links the listings against the references already stored.</summary>
+    public IReadOnlyList<ReferenceRecord>? References { get; init; }
+
+    public required IReadOnlyList<ListingRecord> Listings { get; init; }
+
+    /// <summary>Rows read and rejected by ingest, recorded with the run.</summary>
+    public RunCounts Ingest { get; init; } = new();
+}
+
+/// <summary>
+/// A link run recorded in a store from start to end: the run row, the records it read, the candidate pairs it
+/// kept, and its outcome, completed or failed. The one path every host (command line, review app uploads,
+/// nightly jobs) takes, so a run is recorded the same way whoever starts it.
+/// </summary>
+public static class LinkRun
+{
+    /// <param name="started">Told the run id as soon as the run is recorded, before any work.</param>
+    /// <exception cref="Exception">Whatever failed; the run is recorded as failed first.</exception>
+    public static (long RunId, LinkResult Result) Execute(
+        LinkStore store,
+        LinkRunRequest request,
+        LinkEngine engine,
+        LinkOptions options,
+        IProgress<LinkProgress>? progress = null,
+        Action<long>? started = null,
+        CancellationToken cancellationToken = default)
+    {
+        var runId = store.BeginRun(request.Kind, engine.Model.Name, request.ReferencesFile, request.ListingsFile);
+        started?.Invoke(runId);
+        try
+        {
+            var references = request.References;
+            if (references is null)
+            {
+                references = store.ReadReferences();
+            }
+            else
+            {
+                store.SaveReferences(runId, references);
+            }
+            store.SaveListings(runId, request.Listings);
+            var result = Linker.Link(references, request.Listings, engine, options, progress, cancellationToken);
+            store.SaveCandidates(runId, result.Matches);
+            store.CompleteRun(runId, request.Ingest with
+            {
+                ReferencesRead = request.References is null ? references.Count : request.Ingest.ReferencesRead,
+                ListingsRead = Math.Max(request.Ingest.ListingsRead, request.Listings.Count),
+                CandidatePairs = result.CandidatePairs,
+                PairsKept = result.Matches.Count,
+                Matches = result.MatchCount,
+                Reviews = result.ReviewCount,
+            });
+            return (runId, result);
+        }
+        catch (Exception ex)
+        {
+            store.FailRun(runId, ex is OperationCanceledException ? "cancelled before the run finished" : ex.Message);
+            throw;
+        }
+    }
+}
