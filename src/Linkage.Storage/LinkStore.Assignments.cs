@@ -27,7 +27,8 @@ public sealed partial class LinkStore
                 return new AssignmentResult(AssignmentStatus.UnknownAssignee, 0, $"'{assignee}' is not a reviewer or admin");
             }
             var changed = 0;
-            foreach (var referenceId in referenceIds.Distinct(StringComparer.Ordinal))
+            var children = referenceIds.Distinct(StringComparer.Ordinal).ToList();
+            foreach (var referenceId in children)
             {
                 var previous = AssigneeOf(referenceId, transaction);
                 if (previous == assignee)
@@ -48,7 +49,7 @@ public sealed partial class LinkStore
                 changed++;
             }
             return new AssignmentResult(AssignmentStatus.Saved, changed,
-                string.Create(CultureInfo.InvariantCulture, $"{changed} children assigned to {assignee}"));
+                string.Create(CultureInfo.InvariantCulture, $"assigned to {assignee}: {changed} of {children.Count} children (the rest were theirs already)"));
         });
     }
 
@@ -76,7 +77,7 @@ public sealed partial class LinkStore
                 changed++;
             }
             return new AssignmentResult(AssignmentStatus.Saved, changed,
-                string.Create(CultureInfo.InvariantCulture, $"{changed} children unassigned"));
+                string.Create(CultureInfo.InvariantCulture, $"unassigned: {changed} children (the rest had no assignee)"));
         });
     }
 
