@@ -135,6 +135,21 @@ public sealed partial class LinkStore
         {
             Filter("p.reference_id = @reference", "@reference", reference);
         }
+        switch (query.Assignee)
+        {
+            case { Assignee: { } assignee, Unassigned: true }:
+                Filter("(a.assignee = @assignee OR a.assignee IS NULL)", "@assignee", assignee);
+                break;
+            case { Assignee: { } assignee }:
+                Filter("a.assignee = @assignee", "@assignee", assignee);
+                break;
+            case { Unassigned: true }:
+                where.Append(" AND a.assignee IS NULL");
+                break;
+            case not null:
+                where.Append(" AND a.assignee IS NOT NULL");
+                break;
+        }
         if (query.MinProbability is { } min)
         {
             Filter("p.match_probability >= @min", "@min", min);
@@ -179,8 +194,9 @@ public sealed partial class LinkStore
     private const string PairSelect = """
         SELECT p.reference_id, p.listing_id, l.source, l.placement_region, l.url, l.vanished_run_id, p.last_run_id, p.rank,
             p.match_probability, p.match_weight, p.machine_decision, p.levels, p.evidence, p.blocking_rules, p.decision,
-            p.decided_by, p.decided_at, p.note, p.needs_rereview, p.rereview_reason, p.version
+            p.decided_by, p.decided_at, p.note, p.needs_rereview, p.rereview_reason, p.version, a.assignee
         FROM candidate_pairs p JOIN listings l ON l.listing_id = p.listing_id
+            LEFT JOIN assignments a ON a.reference_id = p.reference_id
         """;
 
     private QueueItem? GetPair(string referenceId, string listingId, DbTransaction? transaction)
@@ -226,6 +242,7 @@ public sealed partial class LinkStore
                 NeedsRereview = reader.GetBoolean(18),
                 RereviewReason = reader.NullableString(19),
                 Version = reader.GetInt64(20),
+                Assignee = reader.NullableString(21),
             });
         }
         return items;

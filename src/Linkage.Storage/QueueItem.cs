@@ -27,6 +27,8 @@ public sealed record QueueItem
     public required bool NeedsRereview { get; init; }
     public string? RereviewReason { get; init; }
     public required long Version { get; init; }
+    /// <summary>The reviewer the child is assigned to, if any.</summary>
+    public string? Assignee { get; init; }
 
     public string Explanation => string.Join("; ", Evidence.Select(e => $"{e.Comparison}: {e.Detail} {e.Weight:+0.0;-0.0;0.0}"));
 }

@@ -32,6 +32,7 @@ public sealed record QueueQuery
     public string? Source { get; init; }
     public string? PlacementRegion { get; init; }
     public string? ReferenceId { get; init; }
+    public AssigneeFilter? Assignee { get; init; }
     public double? MinProbability { get; init; }
     public double? MaxProbability { get; init; }
     public QueueOrder Order { get; init; } = QueueOrder.Probability;

@@ -37,7 +37,7 @@ public abstract class LinkStoreContract : IDisposable
         Open().Dispose();
         using (var connection = Target.OpenRawConnection())
         {
-            Assert.Equal([1L, 2L], Column(connection, "SELECT number FROM schema_migrations ORDER BY applied_at, number").Select(v => Convert.ToInt64(v, CultureInfo.InvariantCulture)));
+            Assert.Equal([1L, 2L, 3L], Column(connection, "SELECT number FROM schema_migrations ORDER BY applied_at, number").Select(v => Convert.ToInt64(v, CultureInfo.InvariantCulture)));
             Execute(connection, "INSERT INTO schema_migrations (number, name, applied_at) VALUES (999, '999_future.sql', CURRENT_TIMESTAMP)");
         }
         var error = Assert.Throws<InvalidOperationException>(Open);
@@ -56,7 +56,7 @@ public abstract class LinkStoreContract : IDisposable
         Task.WaitAll(openings);
 
         using var connection = Target.OpenRawConnection();
-        Assert.Equal(2L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM schema_migrations").Single(), CultureInfo.InvariantCulture));
+        Assert.Equal(3L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM schema_migrations").Single(), CultureInfo.InvariantCulture));
         Assert.Equal(3L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM roles").Single(), CultureInfo.InvariantCulture));
     }
 
@@ -352,6 +352,52 @@ public abstract class LinkStoreContract : IDisposable
         Assert.Equal(["R2/L1", "R3/L3"], Pairs(store.Queue(new QueueQuery { MinProbability = 0.2, MaxProbability = 0.9 })));
         Assert.Equal(["R1/L2"], Pairs(store.Queue(new QueueQuery { MachineDecision = MatchDecision.Match })));
         Assert.Equal(["R2/L1"], Pairs(store.Queue(new QueueQuery { Limit = 1, Offset = 1 })));
+    }
+
+    [StoreFact]
+    public void Admins_assign_children_with_all_their_candidates_and_every_change_is_audited()
+    {
+        using var store = Open();
+        store.AddUser("admin", UserRole.Admin, "admin password", "setup");
+        store.AddUser(Reviewer, UserRole.Reviewer, "correct horse", "admin");
+        store.AddUser(SecondReviewer, UserRole.Reviewer, "battery staple", "admin");
+        store.AddUser("ivan", UserRole.Investigator, "investigates", "admin");
+        Seed(store, Candidate("R1", "L1", 0.9), Candidate("R1", "L2", 0.6, rank: 2), Candidate("R2", "L1", 0.5), Candidate("R3", "L3", 0.3));
+        var audited = store.ReadAudit().Count;
+
+        Assert.Equal(AssignmentStatus.Forbidden, store.Assign(["R1"], Reviewer, Reviewer).Status);
+        Assert.Equal(AssignmentStatus.UnknownAssignee, store.Assign(["R1"], "ivan", "admin").Status);
+        Assert.Equal(AssignmentStatus.UnknownAssignee, store.Assign(["R1"], "nobody", "admin").Status);
+        Assert.Equal(AssignmentStatus.NotFound, store.Assign(["R1", "R9"], Reviewer, "admin").Status);
+        Assert.Null(store.GetAssignee("R1"));
+        Assert.Equal(audited, store.ReadAudit().Count);
+
+        Assert.Equal(2, store.Assign(["R1", "R2", "R1"], Reviewer, "admin").Changed);
+        Assert.Equal(2, store.Assign(["R1", "R2"], SecondReviewer, "admin").Changed);
+        Assert.Equal(1, store.Assign(["R1"], Reviewer, "admin").Changed);
+        Assert.Equal(0, store.Assign(["R1"], Reviewer, "admin").Changed); // already theirs: nothing to audit
+        Assert.Equal((Reviewer, SecondReviewer, (string?)null), (store.GetAssignee("R1"), store.GetAssignee("R2"), store.GetAssignee("R3")));
+        Decide(store, "R1", "L1", ReviewDecision.Confirmed);
+
+        static string[] Pairs(IEnumerable<QueueItem> items) => [.. items.Select(p => p.ReferenceId + "/" + p.ListingId).Order(StringComparer.Ordinal)];
+        Assert.Equal(["R1/L1", "R1/L2"], Pairs(store.Queue(new QueueQuery { Assignee = AssigneeFilter.To(Reviewer) })));
+        Assert.Equal(["R1/L1", "R1/L2", "R3/L3"], Pairs(store.Queue(new QueueQuery { Assignee = AssigneeFilter.ToOrUnassigned(Reviewer) })));
+        Assert.Equal(["R3/L3"], Pairs(store.Queue(new QueueQuery { Assignee = AssigneeFilter.NoOne })));
+        Assert.Equal(["R1/L1", "R1/L2", "R2/L1"], Pairs(store.Queue(new QueueQuery { Assignee = new AssigneeFilter(null, false) })));
+        Assert.Equal(SecondReviewer, store.GetPair("R2", "L1")!.Assignee);
+        Assert.Equal(
+            [new AssigneeProgress(null, 1, 1, 0), new AssigneeProgress(Reviewer, 1, 2, 1), new AssigneeProgress(SecondReviewer, 1, 1, 0)],
+            store.CountByAssignee());
+
+        Assert.Equal(AssignmentStatus.Forbidden, store.Unassign(["R1"], SecondReviewer).Status);
+        Assert.Equal(1, store.Unassign(["R1", "R3"], "admin").Changed);
+        Assert.Null(store.GetAssignee("R1"));
+        Assert.Equal(
+            [("assign", "R1", $"to {Reviewer}"), ("assign", "R2", $"to {Reviewer}"), ("assign", "R1", $"to {SecondReviewer} (was {Reviewer})"),
+             ("assign", "R2", $"to {SecondReviewer} (was {Reviewer})"), ("assign", "R1", $"to {Reviewer} (was {SecondReviewer})"),
+             ("unassign", "R1", $"from {Reviewer}")],
+            store.ReadAudit().Where(a => a.Action is "assign" or "unassign").Select(a => (a.Action, a.ReferenceId!, a.Detail)));
+        Assert.All(store.ReadAudit().Where(a => a.Action is "assign" or "unassign"), a => Assert.Equal("admin", a.Actor));
     }
 
     /// <summary>One run that reads the pairs' records and scores them; returns the run.</summary>

@@ -37,7 +37,7 @@ internal static class PairEndpoints
             return TypedResults.BadRequest();
         }
         var key = new PairKey(r, l);
-        var filter = QueueFilter.FromForm(context.Request.Form);
+        var filter = QueueFilter.FromForm(context);
         note = (note ?? string.Empty).Trim();
         if (note.Length > NoteLimit)
         {

@@ -21,7 +21,7 @@ internal static class PairPage
             <h1>{FullName(pair.Reference.Person)} ↔ {FullName(pair.Listing.Person)}</h1>
             <p class="score">Probability <strong>{pair.MatchProbability:0.000}</strong> · weight {pair.MatchWeight:+0.00;-0.00;0.00}
             · rank {pair.Rank} for this child · status <span id="status" class="status {pair.Status}">{pair.Status}</span>
-            </p>
+            · assigned to <span id="assignee">{pair.Assignee ?? "no one"}</span></p>
             """);
         if (pair.ListingVanishedAt is { } vanished)
         {

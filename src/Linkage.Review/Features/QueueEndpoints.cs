@@ -19,33 +19,42 @@ internal static class QueueEndpoints
             var filter = QueueFilter.From(context.Request);
             var pageNumber = Math.Max(1, page ?? 1);
             var result = store.ReadQueue(filter.ToQuery((pageNumber - 1) * PageSize, PageSize));
-            return Layout.Page(context, "Queue", Render(filter, result, pageNumber, store));
+            return Layout.Page(context, "Queue", Render(context, filter, result, pageNumber, store));
         });
+        app.MapGroup("/queue").RequireAuthorization(Roles.AdminPolicy).MapPost("/assign", QueueAssignment.Assign);
     }
 
-    private static Markup Render(QueueFilter filter, QueuePage result, int page, IReviewStore store)
+    private static Markup Render(HttpContext context, QueueFilter filter, QueuePage result, int page, IReviewStore store)
     {
         var html = new HtmlWriter();
+        var admin = context.User.IsInRole(Roles.Admin);
+        var reviewers = store.ListUsers().Where(u => u.Role is Roles.Reviewer or Roles.Admin).Select(u => u.Name).ToList();
         html.Add($"<h1>Review queue</h1>");
         RenderProgress(html, store.CountByStatus());
-        RenderFilters(html, filter, store.FilterValues());
+        QueueAssignment.RenderProgress(html, store.CountByAssignee());
+        RenderFilters(html, filter, store.FilterValues(), reviewers);
         html.Add($"""
-            <table class="queue"><thead><tr><th>Child (reference)</th><th>Listing</th><th>Source</th><th>Placement region</th>
-            <th>Rank</th><th>Probability</th><th>Status</th></tr></thead><tbody>
+            <table class="queue"><thead><tr>{(admin ? new Markup("<th>Select</th>") : default)}<th>Child (reference)</th><th>Listing</th>
+            <th>Source</th><th>Placement region</th><th>Rank</th><th>Probability</th><th>Status</th><th>Assigned to</th></tr></thead><tbody>
             """);
         foreach (var item in result.Items)
         {
             html.Add($"""
-                <tr><td><a href="{filter.PairUrl(item.Key)}">{item.ReferenceName}</a> <small>{item.Key.ReferenceId}</small></td>
+                <tr>{(admin ? HtmlWriter.Fragment($"""<td><input type="checkbox" name="r" value="{item.Key.ReferenceId}" form="assign" aria-label="select child"></td>""") : default)}<td><a href="{filter.PairUrl(item.Key)}">{item.ReferenceName}</a> <small>{item.Key.ReferenceId}</small></td>
                 <td>{item.ListingName} <small>{item.Key.ListingId}</small></td><td>{item.Source}</td><td>{item.PlacementRegion}</td>
                 <td>{item.Rank}</td><td>{item.MatchProbability:0.000}</td><td><span class="status {item.Status}">{item.Status}</span>
-                {(item.NeedsRereview ? new Markup("""<span class="status rereview">re-review</span>""") : default)}</td></tr>
+                {(item.NeedsRereview ? new Markup("""<span class="status rereview">re-review</span>""") : default)}</td>
+                <td class="assignee">{item.Assignee ?? "—"}</td></tr>
                 """);
         }
         html.Add($"</tbody></table>");
         if (result.Items.Count == 0)
         {
             html.Add($"""<p class="count">No pairs match these filters.</p>""");
+        }
+        if (admin)
+        {
+            QueueAssignment.RenderForm(html, context, filter, reviewers);
         }
         if (page > 1 || result.HasMore)
         {
@@ -89,13 +98,19 @@ internal static class QueueEndpoints
         html.Add($"</section>");
     }
 
-    private static void RenderFilters(HtmlWriter html, QueueFilter filter, (IReadOnlyList<string> Sources, IReadOnlyList<string> Regions) values)
+    private static void RenderFilters(HtmlWriter html, QueueFilter filter, (IReadOnlyList<string> Sources, IReadOnlyList<string> Regions) values,
+        IReadOnlyList<string> reviewers)
     {
         html.Add($"""<form method="get" action="/queue" class="filters">""");
         Select(html, "status", "Status", filter.Status, [("all", "all"), .. ReviewStatus.All.Select(s => (s, s)), (ReviewStatus.Rereview, "needs re-review")]);
         Select(html, "source", "Source", filter.Source, [(string.Empty, "any"), .. values.Sources.Select(s => (s, s))]);
         Select(html, "region", "Placement region", filter.Region, [(string.Empty, "any"), .. values.Regions.Select(s => (s, s))]);
         Select(html, "band", "Score band", filter.Band, [(string.Empty, "any"), .. QueueFilter.Bands]);
+        Select(html, "assigned", "Assigned to", filter.Assigned,
+        [
+            (QueueFilter.AnyAssignee, "anyone or no one"), (QueueFilter.MineOrUnassigned, "me or no one"), (QueueFilter.Mine, "me"),
+            (QueueFilter.Unassigned, "no one"), .. reviewers.Select(name => (QueueFilter.AssignedToPrefix + name, name)),
+        ]);
         Select(html, "order", "Order", filter.Order, [.. QueueFilter.Orders]);
         html.Add($"""
             <button type="submit">Apply</button></form>

@@ -26,6 +26,15 @@ internal interface IReviewStore
     /// <summary>Pairs per review status (pending, confirmed, rejected, unsure), over the whole queue.</summary>
     IReadOnlyDictionary<string, int> CountByStatus();
 
+    /// <summary>Children, pairs and decided pairs per assignee; the unassigned (null assignee) first.</summary>
+    IReadOnlyList<AssigneeProgress> CountByAssignee();
+
+    /// <summary>
+    /// Assigns the children to <paramref name="assignee"/>, or returns them to the pool when it is null. The store
+    /// checks that <paramref name="actor"/> is an admin and audits each change.
+    /// </summary>
+    AssignmentResult Assign(IReadOnlyCollection<string> referenceIds, string? assignee, string actor);
+
     /// <summary>Sources and placement regions present in the queue, for the filter lists.</summary>
     (IReadOnlyList<string> Sources, IReadOnlyList<string> Regions) FilterValues();
 

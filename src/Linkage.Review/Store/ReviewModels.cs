@@ -1,5 +1,6 @@
 using Linkage.Linking;
 using Linkage.Records;
+using Linkage.Storage;
 
 namespace Linkage.Review.Store;
 
@@ -46,6 +47,8 @@ internal sealed record QueueQuery
     public string? Region { get; init; }
     public double? MinProbability { get; init; }
     public double? MaxProbability { get; init; }
+    /// <summary>Whose children: null for everyone's.</summary>
+    public AssigneeFilter? Assignee { get; init; }
     public QueueOrder Order { get; init; }
     public int Offset { get; init; }
     public int Limit { get; init; } = 50;
@@ -61,7 +64,8 @@ internal sealed record QueueItem(
     int Rank,
     double MatchProbability,
     string Status,
-    bool NeedsRereview);
+    bool NeedsRereview,
+    string? Assignee);
 
 /// <summary>One page of the queue; <see cref="HasMore"/> when further pairs follow it.</summary>
 internal sealed record QueuePage(IReadOnlyList<QueueItem> Items, bool HasMore);
@@ -85,6 +89,8 @@ internal sealed record PairDetails
     public required string Status { get; init; }
     /// <summary>The optimistic-concurrency token a decision must quote.</summary>
     public required long Version { get; init; }
+    /// <summary>The reviewer the child is assigned to, if any.</summary>
+    public string? Assignee { get; init; }
     /// <summary>Why a later run's evidence contradicts the decision, when it does.</summary>
     public string? RereviewReason { get; init; }
     /// <summary>When the listing disappeared from its source's latest scrape (often: the child was placed).</summary>

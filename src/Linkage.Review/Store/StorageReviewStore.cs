@@ -63,6 +63,11 @@ internal sealed class StorageReviewStore(LinkStore pages, LinkStore runs) : IRev
         };
     });
 
+    public IReadOnlyList<AssigneeProgress> CountByAssignee() => Locked(s => s.CountByAssignee());
+
+    public AssignmentResult Assign(IReadOnlyCollection<string> referenceIds, string? assignee, string actor) =>
+        Locked(s => assignee is null ? s.Unassign(referenceIds, actor) : s.Assign(referenceIds, assignee, actor));
+
     public (IReadOnlyList<string> Sources, IReadOnlyList<string> Regions) FilterValues() => Locked(s => s.QueueSourcesAndRegions());
 
     public PairDetails? ReadPair(PairKey key) => Locked(s =>
@@ -86,6 +91,7 @@ internal sealed class StorageReviewStore(LinkStore pages, LinkStore runs) : IRev
             Evidence = pair.Evidence,
             Status = Status(pair),
             Version = pair.Version,
+            Assignee = pair.Assignee,
             RereviewReason = pair.NeedsRereview ? pair.RereviewReason ?? "new evidence contradicts the decision" : null,
             ListingVanishedAt = s.GetListing(key.ListingId)?.VanishedAt,
             Decisions = [.. s.GetDecisions(key.ReferenceId, key.ListingId).Select(Entry)],
@@ -187,6 +193,7 @@ internal sealed class StorageReviewStore(LinkStore pages, LinkStore runs) : IRev
         PlacementRegion = query.Region,
         MinProbability = query.MinProbability,
         MaxProbability = query.MaxProbability,
+        Assignee = query.Assignee,
         Order = query.Order switch
         {
             QueueOrder.Uncertainty => StorageOrder.Uncertainty,
@@ -204,7 +211,8 @@ internal sealed class StorageReviewStore(LinkStore pages, LinkStore runs) : IRev
         row.Rank,
         row.MatchProbability,
         Status(row),
-        row.NeedsRereview);
+        row.NeedsRereview,
+        row.Assignee);
 
     private static string Status(StorageItem row) => row.Decision is { } decision ? decision.ToText() : ReviewStatus.Pending;
 

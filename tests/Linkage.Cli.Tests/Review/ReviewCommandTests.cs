@@ -72,6 +72,38 @@ public sealed class ReviewCommandTests : IDisposable
     }
 
     [Fact]
+    public void Review_assign_gives_a_child_to_a_reviewer_only_when_an_admin_asks()
+    {
+        Seed();
+        using (var setup = LinkStores.Open(Database))
+        {
+            setup.AddUser("ada", UserRole.Admin, "admin password one", "test");
+        }
+        Assert.Equal(2, Invoke(ReviewCommand.Create(), "review", "assign", "--reference", "UA-1", "--to", "olena", "--by", "olena", "--db", Database).Exit);
+        Assert.Equal(2, Invoke(ReviewCommand.Create(), "review", "assign", "--reference", "UA-9", "--to", "olena", "--by", "ada", "--db", Database).Exit);
+        Assert.Equal(2, Invoke(ReviewCommand.Create(), "review", "assign", "--reference", "UA-1", "--by", "ada", "--db", Database).Exit);
+        using (var store = LinkStores.Open(Database))
+        {
+            Assert.Null(store.GetAssignee("UA-1"));
+        }
+
+        var assign = Invoke(ReviewCommand.Create(), "review", "assign", "--reference", "UA-1", "--to", "olena", "--by", "ada", "--db", Database);
+        Assert.Equal(0, assign.Exit);
+        Assert.Contains("assigned to olena: 1 of 1 children", assign.Output, StringComparison.Ordinal);
+        using (var store = LinkStores.Open(Database))
+        {
+            Assert.Equal("olena", store.GetAssignee("UA-1"));
+            Assert.All(store.Queue(new QueueQuery { Assignee = AssigneeFilter.To("olena") }), p => Assert.Equal("UA-1", p.ReferenceId));
+            Assert.Equal(2, store.Queue(new QueueQuery { Assignee = AssigneeFilter.To("olena") }).Count);
+        }
+
+        Assert.Equal(0, Invoke(ReviewCommand.Create(), "review", "assign", "--reference", "UA-1", "--unassign", "--by", "ada", "--db", Database).Exit);
+        using var check = LinkStores.Open(Database);
+        Assert.Null(check.GetAssignee("UA-1"));
+        Assert.Equal(["assign", "unassign"], check.ReadAudit().Where(a => a.Actor == "ada").Select(a => a.Action));
+    }
+
+    [Fact]
     public void Export_writes_confirmed_matches_with_evidence_and_neutralises_formulas_in_csv()
     {
         Seed();
