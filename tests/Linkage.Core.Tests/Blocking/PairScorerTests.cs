@@ -25,10 +25,9 @@ public sealed class PairScorerTests : IDisposable
         _listings = RecordFileReader.ReadListings(Path.Combine(_directory, "listings.csv")).Records;
     }
 
-    /// <summary>The shipped engine, or one whose name levels are term-frequency adjusted.</summary>
-    private static LinkEngine Engine(bool termFrequencies) => termFrequencies
-        ? LinkEngine.Create(Tests.Scoring.TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel), LinkEngine.Default.Names, LinkEngine.Default.Places)
-        : LinkEngine.Default;
+    /// <summary>The shipped model with every name level that can be term-frequency adjusted adjusted, or none.</summary>
+    private static LinkEngine Engine(bool termFrequencies) => LinkEngine.Create(
+        Tests.Scoring.TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, termFrequencies), LinkEngine.Default.Names, LinkEngine.Default.Places);
 
     [Theory]
     [InlineData(false)]

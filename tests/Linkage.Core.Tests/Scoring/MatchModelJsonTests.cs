@@ -74,7 +74,7 @@ public class MatchModelJsonTests
     [Fact]
     public void Term_frequency_settings_survive_a_round_trip_and_are_left_out_where_unset()
     {
-        var model = TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, minimumU: 0.0005);
+        var model = TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, enabled: true, minimumU: 0.0005);
 
         var json = MatchModelJson.Serialize(model);
         var back = MatchModelJson.Deserialize(json, "round trip");
@@ -84,7 +84,9 @@ public class MatchModelJsonTests
             model.Comparisons.SelectMany(c => c.Levels).Select(l => (l.Name, l.TfAdjust, l.TfMinimumU)),
             back.Comparisons.SelectMany(c => c.Levels).Select(l => (l.Name, l.TfAdjust, l.TfMinimumU)));
         Assert.Equal(5, back.Comparisons.SelectMany(c => c.Levels).Count(l => l.TfAdjust));
-        Assert.DoesNotContain("tf_adjust", MatchModelJson.Serialize(LinkEngine.DefaultModel), StringComparison.Ordinal);
+        var plain = MatchModelJson.Serialize(TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, enabled: false));
+        Assert.DoesNotContain("tf_adjust", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("tf_minimum_u", plain, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,12 +11,12 @@ public class TermFrequencyTests
     private static readonly (string Comparison, string Level)[] AdjustedLevels =
         [("given_name", "exact"), ("given_name", "same_key"), ("surname", "exact"), ("surname", "same_key"), ("surname", "initial_agrees")];
 
-    /// <summary><paramref name="model"/> with the name levels term-frequency adjusted.</summary>
-    internal static MatchModel WithTermFrequencies(MatchModel model, double? minimumU = null) => model with
+    /// <summary><paramref name="model"/> with every name level that can be term-frequency adjusted adjusted, or none.</summary>
+    internal static MatchModel WithTermFrequencies(MatchModel model, bool enabled = true, double? minimumU = null) => model with
     {
         Comparisons = model.Comparisons.Select(c => c with
         {
-            Levels = c.Levels.Select(l => AdjustedLevels.Contains((c.Name, l.Name)) ? l with { TfAdjust = true, TfMinimumU = minimumU } : l).ToArray(),
+            Levels = c.Levels.Select(l => AdjustedLevels.Contains((c.Name, l.Name)) ? l with { TfAdjust = enabled, TfMinimumU = minimumU } : l).ToArray(),
         }).ToArray(),
     };
 
