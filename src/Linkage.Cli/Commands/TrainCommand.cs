@@ -26,13 +26,29 @@ internal static class TrainCommand
         var randomPairs = new Option<int>("--random-pairs") { Description = "Random pairs drawn to estimate u", DefaultValueFactory = _ => defaults.RandomPairs };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the random pairs and the held-back split", DefaultValueFactory = _ => defaults.Seed };
         var name = new Option<string?>("--name") { Description = "Name of the trained model" };
+        var targetPrecision = new Option<double?>("--target-precision")
+        {
+            Description = "With --truth: set the match threshold to the lowest probability reaching this precision on held-back labels (e.g. 0.95)",
+        };
+        var targetRecall = new Option<double>("--target-recall")
+        {
+            Description = "With --target-precision: set the review threshold to keep this share of held-back matches",
+            DefaultValueFactory = _ => defaults.TargetRecall,
+        };
         var command = new Command("train", "Train m, u and the prior (EM over blocked pairs; with --truth also from labels) and write a model JSON.")
         {
-            references, listings, truth, baseModel, output, randomPairs, seed, name,
+            references, listings, truth, baseModel, output, randomPairs, seed, name, targetPrecision, targetRecall,
         };
         command.SetAction(parse => Run(
             parse.GetValue(references)!, parse.GetValue(listings)!, parse.GetValue(truth), parse.GetValue(baseModel), parse.GetValue(output)!,
-            defaults with { RandomPairs = parse.GetValue(randomPairs), Seed = parse.GetValue(seed), ModelName = parse.GetValue(name) }));
+            defaults with
+            {
+                RandomPairs = parse.GetValue(randomPairs),
+                Seed = parse.GetValue(seed),
+                ModelName = parse.GetValue(name),
+                TargetPrecision = parse.GetValue(targetPrecision),
+                TargetRecall = parse.GetValue(targetRecall),
+            }));
         return command;
     }
 
@@ -41,6 +57,11 @@ internal static class TrainCommand
         if (options.RandomPairs < 1)
         {
             AnsiConsole.MarkupLine("[red]error:[/] --random-pairs must be at least 1");
+            return ExitCodes.BadInput;
+        }
+        if (options.TargetPrecision is not (null or (> 0 and <= 1)) || options.TargetRecall is not (> 0 and <= 1))
+        {
+            AnsiConsole.MarkupLine("[red]error:[/] --target-precision and --target-recall must be in (0, 1]");
             return ExitCodes.BadInput;
         }
         try
@@ -108,6 +129,11 @@ internal static class TrainCommand
                     score.Candidate == report.Chosen ? "✓" : string.Empty);
             }
             AnsiConsole.Write(heldOut);
+        }
+        if (report.Thresholds is { } thresholds)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"thresholds on held-back labels: match ≥ {thresholds.Thresholds.Match:0.####} (precision {thresholds.PrecisionAtMatch:0.000} for target {thresholds.TargetPrecision}, recall {thresholds.RecallAtMatch:0.000}); review ≥ {thresholds.Thresholds.Review:0.####} (recall {thresholds.RecallAtReview:0.000} for target {thresholds.TargetRecall})");
         }
         if (report.Siblings is { } siblings)
         {

@@ -25,6 +25,13 @@ internal abstract class FieldComparison
     public abstract string Describe(int reference, int listing, int level);
 
     /// <summary>
+    /// For a level that means "both sides have this value" (a name's key, a surname's initial), each listing's
+    /// interned id of that value (0: none), so the level's weight can be adjusted by how common the value is;
+    /// null for levels that name no single value.
+    /// </summary>
+    public virtual int[]? TermValues(int level) => null;
+
+    /// <summary>
     /// For each listing, an id of the value this comparison reads (equal ids: equal levels against any reference),
     /// and one more than the largest id; null when the comparison is not memoized.
     /// </summary>

@@ -88,6 +88,12 @@ internal sealed class NameFieldComparison : FieldComparison
 
     public override bool UsesStringKernel => true;
 
+    /// <summary>Exact and same-key names agree on the listing's key; agreeing initials on its initial.</summary>
+    public override int[]? TermValues(int level) =>
+        level == 0 || level == _sameKey ? _listingKeys
+        : level == _initialAgrees && _initialAgrees >= 0 ? _listingInitials
+        : null;
+
     protected override ComparisonCursor OpenDirectCursor() => new Cursor(this);
 
     private int LevelWith<TState>(int reference, int listing, Func<TState, string, double, double> similarity, TState state)

@@ -65,7 +65,7 @@ internal sealed class PairScorer
             var c = order[k];
             var level = cursors[c].Level(listing);
             levels[c] = (byte)level;
-            weight += model.LevelWeight(c, level);
+            weight += model.LevelWeight(c, level, listing);
             if (weight + headroom[k + 1] < floor)
             {
                 return double.NegativeInfinity;

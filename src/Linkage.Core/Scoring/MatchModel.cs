@@ -10,8 +10,8 @@ namespace Linkage.Scoring;
 public sealed record MatchModel
 {
     /// <summary>
-    /// The JSON format version this code writes. Version 2 added <see cref="Scorer"/> and per-level
-    /// <see cref="LevelModel.Weight"/>; version 1 documents are still read.
+    /// The JSON format version this code writes. Version 2 added <see cref="Scorer"/>, per-level
+    /// <see cref="LevelModel.Weight"/> and the optional term-frequency fields; version 1 documents are still read.
     /// </summary>
     public const int CurrentFormatVersion = 2;
 
@@ -128,6 +128,20 @@ public sealed record LevelModel
     [JsonPropertyName("weight")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Weight { get; init; }
+
+    /// <summary>
+    /// Whether the level's weight gets a term-frequency adjustment log2(u / tf): tf is the share of listings
+    /// whose value (name key, surname initial) is the listing's, so a common value adds less than a rare one.
+    /// Only levels whose comparison names the value they agree on can be adjusted (name exact, same_key, initial_agrees).
+    /// </summary>
+    [JsonPropertyName("tf_adjust")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool TfAdjust { get; init; }
+
+    /// <summary>The least frequency a value counts with in the adjustment, so a rare value's weight stays bounded.</summary>
+    [JsonPropertyName("tf_minimum_u")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TfMinimumU { get; init; }
 
     [JsonPropertyName("is_null")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]

@@ -92,6 +92,16 @@ public static class MatchModelJson
                     throw new InvalidDataException(
                         $"{sourceName}: comparison '{comparison.Name}' level '{level.Name}' needs a finite weight under scorer '{model.Scorer}'");
                 }
+                if ((level.TfAdjust || level.TfMinimumU is not null) && model.FormatVersion < 2)
+                {
+                    throw new InvalidDataException(
+                        $"{sourceName}: comparison '{comparison.Name}' level '{level.Name}': term-frequency adjustment needs model format version 2");
+                }
+                if (level.TfMinimumU is { } minimumU && minimumU is not (> 0 and <= 1))
+                {
+                    throw new InvalidDataException(
+                        $"{sourceName}: comparison '{comparison.Name}' level '{level.Name}' needs tf_minimum_u in (0, 1]");
+                }
                 if (level.M is <= 0 or > 1 || level.U is <= 0 or > 1)
                 {
                     throw new InvalidDataException(

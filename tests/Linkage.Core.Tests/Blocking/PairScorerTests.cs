@@ -25,15 +25,22 @@ public sealed class PairScorerTests : IDisposable
         _listings = RecordFileReader.ReadListings(Path.Combine(_directory, "listings.csv")).Records;
     }
 
-    [Fact]
-    public void Levels_and_weights_equal_the_straightforward_path_on_random_pairs()
+    /// <summary>The shipped model with every name level that can be term-frequency adjusted adjusted, or none.</summary>
+    private static LinkEngine Engine(bool termFrequencies) => LinkEngine.Create(
+        Tests.Scoring.TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, termFrequencies), LinkEngine.Default.Names, LinkEngine.Default.Places);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Levels_and_weights_equal_the_straightforward_path_on_random_pairs(bool termFrequencies)
     {
-        var session = LinkSession.Prepare(_references, _listings, LinkEngine.Default, new ParallelOptions());
+        var session = LinkSession.Prepare(_references, _listings, Engine(termFrequencies), new ParallelOptions());
         var model = session.Model;
         var scorer = new PairScorer(model);
         var random = new Random(5);
         var expected = new byte[model.Comparisons.Count];
         var checkedFuzzy = 0;
+        var adjusted = 0;
 
         for (var round = 0; round < 400; round++)
         {
@@ -50,16 +57,20 @@ public sealed class PairScorerTests : IDisposable
                     checkedFuzzy += model.Comparisons[c].LevelNames[expected[c]].StartsWith("fuzzy", StringComparison.Ordinal) ? 1 : 0;
                 }
                 Assert.Equal(expected, scorer.Levels.ToArray());
-                Assert.Equal(model.Weight(expected), weight, 9);
+                adjusted += Enumerable.Range(0, expected.Length).Count(c => model.Adjustment(c, expected[c], listing) != 0);
+                Assert.Equal(model.Weight(expected, listing), weight, 9);
             }
         }
         Assert.True(checkedFuzzy > 0, "no pair reached a fuzzy level, so the cached scorers went untested");
+        Assert.Equal(termFrequencies, adjusted > 0);
     }
 
-    [Fact]
-    public void A_pruned_pair_is_always_below_the_floor()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_pruned_pair_is_always_below_the_floor(bool termFrequencies)
     {
-        var session = LinkSession.Prepare(_references, _listings, LinkEngine.Default, new ParallelOptions());
+        var session = LinkSession.Prepare(_references, _listings, Engine(termFrequencies), new ParallelOptions());
         var scorer = new PairScorer(session.Model);
         var random = new Random(9);
         var pruned = 0;
@@ -85,11 +96,13 @@ public sealed class PairScorerTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Linker_keeps_the_same_pairs_as_scoring_every_candidate_the_straightforward_way(bool exhaustive)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Linker_keeps_the_same_pairs_as_scoring_every_candidate_the_straightforward_way(bool exhaustive, bool termFrequencies)
     {
-        var engine = LinkEngine.Default;
+        var engine = Engine(termFrequencies);
         const int keep = 4;
         var result = Linker.Link(_references, _listings, engine, new LinkOptions { MaxCandidatesPerReference = keep, Exhaustive = exhaustive });
 
@@ -108,7 +121,7 @@ public sealed class PairScorerTests : IDisposable
                 {
                     levels[c] = (byte)session.Model.Comparisons[c].Level(r, l);
                 }
-                var weight = session.Model.Weight(levels);
+                var weight = session.Model.Weight(levels, l);
                 if (!exhaustive || session.Model.Decide(CompiledModel.Probability(weight)) != MatchDecision.NonMatch)
                 {
                     scored.Add((weight, l));

@@ -34,6 +34,8 @@ public class MatchModelJsonTests
     [InlineData("""{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0.9, "u": 0.5, "weight": 1}]}]}""", "level weights and the sibling weight need model format version 2")]
     [InlineData("""{"format_version": 1, "prior": 0.1, "sibling_weight": 3}""", "level weights and the sibling weight need model format version 2")]
     [InlineData("""{"format_version": 2, "prior": 0.1, "scorer": "logistic_regression", "comparisons": [{"name": "sex", "levels": [{"name": "agree", "m": 0.9, "u": 0.5}]}]}""", "needs a finite weight")]
+    [InlineData("""{"format_version": 1, "prior": 0.1, "comparisons": [{"name": "surname", "levels": [{"name": "exact", "m": 0.9, "u": 0.1, "tf_adjust": true}]}]}""", "term-frequency adjustment needs model format version 2")]
+    [InlineData("""{"format_version": 2, "prior": 0.1, "comparisons": [{"name": "surname", "levels": [{"name": "exact", "m": 0.9, "u": 0.1, "tf_adjust": true, "tf_minimum_u": 0}]}]}""", "needs tf_minimum_u in (0, 1]")]
     [InlineData("""{"format_version": 1, "prior": """, "not a valid model")]
     public void An_unusable_model_is_refused_with_the_reason(string json, string reason)
     {
@@ -67,6 +69,24 @@ public class MatchModelJsonTests
         var none = PreparedPeople.Prepare([], engine, new KeyInterner(), values, new ParallelOptions());
         var compiled = CompiledModel.Compile(back, ComparisonCatalog.Create(none, none, values));
         Assert.Equal(given.Weight, compiled.LevelWeight(0, 1));
+    }
+
+    [Fact]
+    public void Term_frequency_settings_survive_a_round_trip_and_are_left_out_where_unset()
+    {
+        var model = TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, enabled: true, minimumU: 0.0005);
+
+        var json = MatchModelJson.Serialize(model);
+        var back = MatchModelJson.Deserialize(json, "round trip");
+
+        Assert.Equal(json, MatchModelJson.Serialize(back));
+        Assert.Equal(
+            model.Comparisons.SelectMany(c => c.Levels).Select(l => (l.Name, l.TfAdjust, l.TfMinimumU)),
+            back.Comparisons.SelectMany(c => c.Levels).Select(l => (l.Name, l.TfAdjust, l.TfMinimumU)));
+        Assert.Equal(5, back.Comparisons.SelectMany(c => c.Levels).Count(l => l.TfAdjust));
+        var plain = MatchModelJson.Serialize(TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, enabled: false));
+        Assert.DoesNotContain("tf_adjust", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("tf_minimum_u", plain, StringComparison.Ordinal);
     }
 
     [Fact]

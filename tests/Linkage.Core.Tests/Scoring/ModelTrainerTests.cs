@@ -72,4 +72,22 @@ public sealed class ModelTrainerTests : IClassFixture<ModelTrainerTests.Corpus>
             .Count(m => truth.Contains((m.ReferenceId, m.ListingId))) / 100.0;
         Assert.True(topPrecision > 0.9, $"precision of the 100 strongest candidates: {topPrecision}");
     }
+
+    [Fact]
+    public void A_target_precision_sets_the_thresholds_from_held_back_labels_and_the_design_is_kept()
+    {
+        var report = ModelTrainer.Train(
+            _corpus.References, _corpus.Listings, LinkEngine.Default, Options with { TargetPrecision = 0.95, TargetRecall = 0.99 }, _corpus.Labels);
+
+        var chosen = Assert.IsType<ThresholdChoice>(report.Thresholds);
+        Assert.True(chosen.PrecisionReached);
+        Assert.InRange(chosen.PrecisionAtMatch, 0.95, 1);
+        Assert.InRange(chosen.RecallAtReview, 0.99, 1);
+        Assert.True(chosen.Thresholds.Review <= chosen.Thresholds.Match);
+        Assert.Equal(chosen.Thresholds, report.Model.Thresholds);
+        // Term-frequency settings are design, not estimates: training keeps the starting model's.
+        Assert.Equal(
+            LinkEngine.DefaultModel.Comparisons.SelectMany(c => c.Levels.Select(l => (c.Name, l.Name, l.TfAdjust))),
+            report.Model.Comparisons.SelectMany(c => c.Levels.Select(l => (c.Name, l.Name, l.TfAdjust))));
+    }
 }

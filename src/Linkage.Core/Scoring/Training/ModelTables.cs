@@ -19,17 +19,24 @@ internal static class ModelTables
         Prior = Round(prior),
         Scorer = log2Weights is null ? MatchModel.FellegiSunter : MatchModel.LogisticRegression,
         // Each comparison keeps its definition (a configured column, kind and thresholds); only its levels' figures change.
-        Comparisons = Enumerable.Range(0, shape.Comparisons).Select(c => baseModel.Comparisons.Single(x => x.Name == shape.Names[c]) with
+        Comparisons = Enumerable.Range(0, shape.Comparisons).Select(c =>
         {
-            Levels = shape.LevelNames[c].Select((level, l) => l == shape.NullLevels[c]
-                ? new LevelModel { Name = level, M = 1, U = 1, IsNull = true }
-                : new LevelModel
-                {
-                    Name = level,
-                    M = Round(m[c][l]),
-                    U = Round(u[c][l]),
-                    Weight = log2Weights is null ? null : Math.Round(log2Weights[c][l], 4),
-                }).ToArray(),
+            var design = baseModel.Comparisons.Single(x => x.Name == shape.Names[c]);
+            return design with
+            {
+                Levels = shape.LevelNames[c].Select((level, l) => l == shape.NullLevels[c]
+                    ? new LevelModel { Name = level, M = 1, U = 1, IsNull = true }
+                    : new LevelModel
+                    {
+                        Name = level,
+                        M = Round(m[c][l]),
+                        U = Round(u[c][l]),
+                        Weight = log2Weights is null ? null : Math.Round(log2Weights[c][l], 4),
+                        // Term-frequency settings are the model's design, not an estimate: kept as found.
+                        TfAdjust = design.Levels.FirstOrDefault(x => x.Name == level)?.TfAdjust ?? false,
+                        TfMinimumU = design.Levels.FirstOrDefault(x => x.Name == level)?.TfMinimumU,
+                    }).ToArray(),
+            };
         }).ToArray(),
     };
 

@@ -63,6 +63,7 @@ public static class ModelTrainer
         var chosen = EmCandidate;
         var model = emModel;
         SiblingEstimate? siblings = null;
+        ThresholdChoice? thresholds = null;
         if (labels is not null)
         {
             if (blocked.LabelledMatchesNotBlocked > 0)
@@ -80,6 +81,17 @@ public static class ModelTrainer
                 candidates[LogisticCandidate] = FromLogistic(blocked.Training, shape, baseModel, name, options.L2, u, m, warnings);
                 heldOut.AddRange(candidates.Select(c => HeldOutScore.Measure(c.Key, blocked.HeldOut, ModelTables.Probability(c.Value, shape))));
                 chosen = heldOut.MinBy(s => s.LogLoss)!.Candidate;
+                if (options.TargetPrecision is { } targetPrecision)
+                {
+                    // On the chosen candidate as fitted without the held-back labels, so the figures are honest.
+                    thresholds = ThresholdChoice.Choose(
+                        blocked.HeldOut, ModelTables.Probability(candidates[chosen], shape), targetPrecision, options.TargetRecall, baseModel.Thresholds);
+                    if (!thresholds.PrecisionReached)
+                    {
+                        warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"no probability reaches precision {targetPrecision} on held-back labels: the match threshold stays {baseModel.Thresholds.Match}"));
+                    }
+                }
                 var all = new LevelPatterns(shape.Comparisons);
                 all.AddAll(blocked.Training);
                 all.AddAll(blocked.HeldOut);
@@ -89,6 +101,10 @@ public static class ModelTrainer
                     LogisticCandidate => FromLogistic(all, shape, baseModel, name, options.L2, u, m, warnings),
                     _ => emModel,
                 };
+            }
+            if (thresholds is not null)
+            {
+                model = model with { Thresholds = thresholds.Thresholds };
             }
             siblings = EstimateSiblingWeight(references, listings, model, baseEngine, labels, options, warnings);
             if (siblings is not null)
@@ -109,6 +125,7 @@ public static class ModelTrainer
             Chosen = chosen,
             LabelledMatchesNotBlocked = blocked.LabelledMatchesNotBlocked,
             Siblings = siblings,
+            Thresholds = thresholds,
             LabelledPairs = blocked.Training.TotalCount + blocked.HeldOut.TotalCount,
             LabelledMatches = blocked.Training.TotalMatches + blocked.HeldOut.TotalMatches,
             Warnings = warnings,

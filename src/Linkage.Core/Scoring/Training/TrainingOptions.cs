@@ -30,6 +30,15 @@ public sealed record TrainingOptions
     /// <summary>L2 penalty of the logistic regression. Default 1.</summary>
     public double L2 { get; init; } = 1;
 
+    /// <summary>
+    /// With labels: the match threshold becomes the lowest probability at which held-back pairs reach this
+    /// precision; null keeps the starting model's thresholds.
+    /// </summary>
+    public double? TargetPrecision { get; init; }
+
+    /// <summary>With <see cref="TargetPrecision"/>: the review threshold keeps this share of held-back matches. Default 0.99.</summary>
+    public double TargetRecall { get; init; } = 0.99;
+
     /// <summary>Name of the trained model; null derives one.</summary>
     public string? ModelName { get; init; }
 

@@ -48,6 +48,9 @@ public sealed record TrainingReport
     /// <summary>The sibling weight's estimate; null without labels or with too few co-listed siblings.</summary>
     public SiblingEstimate? Siblings { get; init; }
 
+    /// <summary>The thresholds chosen from the target precision and recall; null when none were asked for or no labels were held back.</summary>
+    public ThresholdChoice? Thresholds { get; init; }
+
     public double LabelledPairs { get; init; }
 
     public double LabelledMatches { get; init; }
