@@ -12,7 +12,7 @@ internal static partial class NightlyLog
     [LoggerMessage(1, LogLevel.Information, "nightly started: inbox {Inbox}, store {Store}")]
     public static partial void Started(ILogger logger, string inbox, string store);
 
-    [LoggerMessage(2, LogLevel.Warning, "another nightly run holds the lock on {Store}; exiting without work (use --wait to wait)")]
+    [LoggerMessage(2, LogLevel.Warning, "another nightly run holds the lock on {Store}; this one does nothing (nightly exits 75; --wait waits instead)")]
     public static partial void Busy(ILogger logger, string store);
 
     [LoggerMessage(3, LogLevel.Information, "waiting for the nightly lock on {Store}")]
