@@ -10,4 +10,6 @@ internal static class ExitCodes
     public const int BadInput = 2;
     /// <summary>Someone else changed the item first (a stale review decision); nothing was written.</summary>
     public const int Conflict = 3;
+    /// <summary>Another run holds the lock; try again later (sysexits' EX_TEMPFAIL, which schedulers know).</summary>
+    public const int Busy = 75;
 }

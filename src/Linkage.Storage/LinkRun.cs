@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Linkage.Linking;
 using Linkage.Records;
 
@@ -44,7 +45,9 @@ public static class LinkRun
         started?.Invoke(runId);
         try
         {
+            var save = new Stopwatch();
             var references = request.References;
+            save.Start();
             if (references is null)
             {
                 references = store.ReadReferences();
@@ -53,9 +56,17 @@ public static class LinkRun
             {
                 store.SaveReferences(runId, references);
             }
-            store.SaveListings(runId, request.Listings);
+            var (referencesNew, referencesChanged) = store.CountReferenceChanges(runId);
+            var scrape = store.SaveListings(runId, request.Listings);
+            save.Stop();
+            var link = Stopwatch.StartNew();
             var result = Linker.Link(references, request.Listings, engine, options, progress, cancellationToken);
-            store.SaveCandidates(runId, result.Matches);
+            link.Stop();
+            cancellationToken.ThrowIfCancellationRequested();
+            save.Start();
+            var saved = store.SaveCandidates(runId, result.Matches);
+            var queued = store.CountQueuedPairs(runId);
+            save.Stop();
             store.CompleteRun(runId, request.Ingest with
             {
                 ReferencesRead = request.References is null ? references.Count : request.Ingest.ReferencesRead,
@@ -64,6 +75,15 @@ public static class LinkRun
                 PairsKept = result.Matches.Count,
                 Matches = result.MatchCount,
                 Reviews = result.ReviewCount,
+                ReferencesNew = referencesNew,
+                ReferencesChanged = referencesChanged,
+                ListingsNew = scrape.New,
+                ListingsChanged = scrape.Changed,
+                ListingsVanished = scrape.Vanished,
+                PairsQueued = queued,
+                PairsFlagged = saved.FlaggedForRereview,
+                LinkMilliseconds = link.ElapsedMilliseconds,
+                SaveMilliseconds = save.ElapsedMilliseconds,
             });
             return (runId, result);
         }

@@ -23,11 +23,44 @@ public sealed partial class LinkStore
 
     public void FailRun(long runId, string error) => FinishRun(runId, "failed", new RunCounts(), error);
 
+    /// <summary>
+    /// Marks failed the runs of <paramref name="kind"/> still recorded as running: their process died (killed, out of
+    /// memory, power lost) before it could. Call only while holding the <see cref="RunLock"/> for that kind, which
+    /// proves no live run of it is left. Returns how many were marked.
+    /// </summary>
+    public int FailAbandonedRuns(string kind)
+    {
+        using var command = Command("""
+            UPDATE runs SET status = 'failed', finished_at = @at, error = 'abandoned: the process ended before the run finished'
+            WHERE kind = @kind AND status = 'running'
+            """);
+        command.AddParameter("@at", DateTimeOffset.UtcNow);
+        command.AddParameter("@kind", kind);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>References that a run stored for the first time, and those whose content it changed.</summary>
+    internal (long New, long Changed) CountReferenceChanges(long runId) => (
+        CountWhere("reference_records", "first_run_id = @run", runId),
+        CountWhere("reference_records", "changed_run_id = @run AND first_run_id <> @run", runId));
+
+    /// <summary>Pairs that entered the review queue in a run.</summary>
+    internal long CountQueuedPairs(long runId) => CountWhere("candidate_pairs", "first_run_id = @run", runId);
+
+    private long CountWhere(string table, string condition, long runId)
+    {
+        using var command = Command($"SELECT COUNT(*) FROM {table} WHERE {condition}");
+        command.AddParameter("@run", runId);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public RunRecord? GetRun(long runId)
     {
         using var command = Command("""
             SELECT run_id, kind, status, started_at, finished_at, model_name, references_read, references_rejected,
-                listings_read, listings_rejected, candidate_pairs, pairs_kept, matches, reviews, error
+                listings_read, listings_rejected, candidate_pairs, pairs_kept, matches, reviews, error,
+                references_new, references_changed, listings_new, listings_changed, listings_vanished, pairs_queued,
+                pairs_flagged, read_ms, link_ms, save_ms
             FROM runs WHERE run_id = @run
             """);
         command.AddParameter("@run", runId);
@@ -53,6 +86,16 @@ public sealed partial class LinkStore
                 PairsKept = reader.GetInt64(11),
                 Matches = reader.GetInt64(12),
                 Reviews = reader.GetInt64(13),
+                ReferencesNew = reader.GetInt64(15),
+                ReferencesChanged = reader.GetInt64(16),
+                ListingsNew = reader.GetInt64(17),
+                ListingsChanged = reader.GetInt64(18),
+                ListingsVanished = reader.GetInt64(19),
+                PairsQueued = reader.GetInt64(20),
+                PairsFlagged = reader.GetInt64(21),
+                ReadMilliseconds = reader.GetInt64(22),
+                LinkMilliseconds = reader.GetInt64(23),
+                SaveMilliseconds = reader.GetInt64(24),
             },
             reader.NullableString(14));
     }
@@ -62,7 +105,10 @@ public sealed partial class LinkStore
         using var command = Command("""
             UPDATE runs SET status = @status, finished_at = @at, references_read = @rr, references_rejected = @rj,
                 listings_read = @lr, listings_rejected = @lj, candidate_pairs = @pairs, pairs_kept = @kept,
-                matches = @matches, reviews = @reviews, error = @error
+                matches = @matches, reviews = @reviews, error = @error, references_new = @rnew,
+                references_changed = @rchanged, listings_new = @lnew, listings_changed = @lchanged,
+                listings_vanished = @lvanished, pairs_queued = @queued, pairs_flagged = @flagged, read_ms = @readms,
+                link_ms = @linkms, save_ms = @savems
             WHERE run_id = @run AND status = 'running'
             """);
         command.AddParameter("@status", status);
@@ -75,6 +121,16 @@ public sealed partial class LinkStore
         command.AddParameter("@kept", counts.PairsKept);
         command.AddParameter("@matches", counts.Matches);
         command.AddParameter("@reviews", counts.Reviews);
+        command.AddParameter("@rnew", counts.ReferencesNew);
+        command.AddParameter("@rchanged", counts.ReferencesChanged);
+        command.AddParameter("@lnew", counts.ListingsNew);
+        command.AddParameter("@lchanged", counts.ListingsChanged);
+        command.AddParameter("@lvanished", counts.ListingsVanished);
+        command.AddParameter("@queued", counts.PairsQueued);
+        command.AddParameter("@flagged", counts.PairsFlagged);
+        command.AddParameter("@readms", counts.ReadMilliseconds);
+        command.AddParameter("@linkms", counts.LinkMilliseconds);
+        command.AddParameter("@savems", counts.SaveMilliseconds);
         command.AddParameter("@error", error is null ? null : StoredText.Check(error, nameof(error)));
         command.AddParameter("@run", runId);
         if (command.ExecuteNonQuery() != 1)

@@ -11,6 +11,24 @@ public sealed record RunCounts
     public long PairsKept { get; init; }
     public long Matches { get; init; }
     public long Reviews { get; init; }
+    public long ReferencesNew { get; init; }
+    /// <summary>Stored references whose content differs from what was stored before.</summary>
+    public long ReferencesChanged { get; init; }
+    public long ListingsNew { get; init; }
+    /// <summary>Stored listings that got a new content version.</summary>
+    public long ListingsChanged { get; init; }
+    /// <summary>Stored listings absent from this scrape of their source.</summary>
+    public long ListingsVanished { get; init; }
+    /// <summary>Pairs that entered the review queue in this run.</summary>
+    public long PairsQueued { get; init; }
+    /// <summary>Decided pairs whose new score contradicts the decision, flagged for re-review.</summary>
+    public long PairsFlagged { get; init; }
+    /// <summary>Reading and checking the input files, measured by the host before the run.</summary>
+    public long ReadMilliseconds { get; init; }
+    /// <summary>Blocking, comparing and scoring.</summary>
+    public long LinkMilliseconds { get; init; }
+    /// <summary>Writing records and pairs to the store.</summary>
+    public long SaveMilliseconds { get; init; }
 }
 
 /// <summary>A run as the store recorded it.</summary>

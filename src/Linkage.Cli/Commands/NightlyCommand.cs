@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Linkage.Cli.Nightly;
+using Microsoft.Extensions.Logging;
+
+namespace Linkage.Cli.Commands;
+
+/// <summary><c>linkage nightly</c>: one run over the inbox, then exit; for cron, a systemd timer or a Kubernetes CronJob.</summary>
+internal static class NightlyCommand
+{
+    public static Command Create()
+    {
+        var options = new NightlyOptions();
+        var command = new Command("nightly",
+            "Link the inbox's new files once and exit. Exit 0: done or nothing to do; 1: failed; 2: bad input; 75: another run holds the lock.");
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var logging = LoggerFactory.Create(builder => builder.AddJsonLogs());
+            var logger = logging.CreateLogger("Linkage.Nightly");
+            var (settings, problem) = options.Settings(parse);
+            if (settings is null)
+            {
+                NightlyLog.BadInput(logger, problem!);
+                return ExitCodes.BadInput;
+            }
+            var outcome = await NightlyJob.RunAsync(settings, logger, cancellationToken);
+            return outcome.ExitCode();
+        });
+        return command;
+    }
+}

@@ -1,0 +1,15 @@
+using Linkage.Linking;
+
+namespace Linkage.Cli.Nightly;
+
+/// <summary>What a nightly run needs: where the files arrive, the store, and how to link.</summary>
+internal sealed record NightlySettings(string InboxDirectory, string Database, LinkEngine Engine, LinkOptions LinkOptions)
+{
+    /// <summary>The run kind in the runs table, and the name of the lock only one nightly run holds at a time.</summary>
+    public const string Kind = "nightly";
+
+    /// <summary>Wait for another run's lock instead of exiting with <see cref="NightlyOutcome.Busy"/>.</summary>
+    public bool Wait { get; init; }
+
+    public TimeSpan LockPoll { get; init; } = TimeSpan.FromSeconds(5);
+}
