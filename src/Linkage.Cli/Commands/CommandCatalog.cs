@@ -14,6 +14,8 @@ internal static class CommandCatalog
         TrainCommand.Create(),
         ExplainCommand.Create(),
         DemoCommand.Create(),
+        NightlyCommand.Create(),
+        WorkerCommand.Create(),
         ReviewCommand.Create(),
         UsersCommand.Create(),
         ServeCommand.Create(),
