@@ -12,7 +12,8 @@ internal static class ConsoleProgress
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{title}…[/]");
-            return work(new Progress<(string, long, long)>(_ => { }));
+            // Nothing to draw: reports are dropped on the reporting thread, never posted to the thread pool.
+            return work(new SynchronousProgress<(string, long, long)>(_ => { }));
         }
         var result = default(T)!;
         AnsiConsole.Progress()

@@ -89,7 +89,7 @@ internal sealed class LinkSession
 
     public CandidateMatch Explain(
         int reference, int listing, double weight, int rank, uint ruleMask,
-        ReferenceRecord referenceRecord, ListingRecord listingRecord, IReadOnlyList<BlockingRule> rules)
+        ReferenceRecord referenceRecord, IReadOnlyList<BlockingRule> rules)
     {
         var comparisons = Model.Comparisons;
         var levels = new byte[comparisons.Count];
@@ -110,7 +110,7 @@ internal sealed class LinkSession
         return new CandidateMatch
         {
             ReferenceId = referenceRecord.RecordId,
-            ListingId = listingRecord.ListingId,
+            ListingId = ListingRecords[listing].ListingId,
             Rank = rank,
             MatchProbability = probability,
             MatchWeight = weight,

@@ -109,7 +109,7 @@ public static class Linker
             {
                 var (weight, listing) = _top[rank];
                 kept[rank] = session.Explain(
-                    reference, listing, weight, rank + 1, _finder.RuleMaskOf(listing), references[reference], session.ListingRecords[listing], index.Rules);
+                    reference, listing, weight, rank + 1, _finder.RuleMaskOf(listing), references[reference], index.Rules);
             }
             return kept;
         }
