@@ -57,7 +57,8 @@ internal static class PlacesCommand
             var table = new Table()
                 .AddColumn("oblast").AddColumn("cities").AddColumn("urban settl.").AddColumn("found in OCHA")
                 .AddColumn("raion agrees").AddColumn("OCHA settlements").AddColumn("OCHA named").AddColumn("OCHA snapped");
-            foreach (var line in GazetteerCoverage.Measure(parseResult.GetValue(ocha)!))
+            var lines = GazetteerCoverage.Measure(parseResult.GetValue(ocha)!);
+            foreach (var line in lines)
             {
                 table.AddRow(
                     Markup.Escape(line.Oblast), Number(line.AuthoredCities), Number(line.AuthoredUrbanSettlements),
@@ -65,6 +66,11 @@ internal static class PlacesCommand
                     Number(line.OchaNamedInGazetteer), Number(line.OchaSnappedToAnotherName));
             }
             AnsiConsole.Write(table);
+            foreach (var line in lines.Where(line => line.AuthoredNotInOcha.Count > 0))
+            {
+                // Each is explained in Data/Places/SOURCES.md (absent from OCHA's list, or spelled differently there).
+                AnsiConsole.MarkupLine(Markup.Escape($"{line.Oblast}: authored but not in OCHA: {string.Join(", ", line.AuthoredNotInOcha)}"));
+            }
             return 0;
         });
         return coverage;

@@ -12,7 +12,8 @@ public sealed record OblastCoverage(
     int AuthoredRaionAgrees,
     int OchaSettlements,
     int OchaNamedInGazetteer,
-    int OchaSnappedToAnotherName);
+    int OchaSnappedToAnotherName,
+    IReadOnlyList<string> AuthoredNotInOcha);
 
 /// <summary>
 /// Measures the authored gazetteer against OCHA's settlement list (read by path, never embedded): how many
@@ -38,12 +39,17 @@ public static class GazetteerCoverage
             var authored = gazetteer.Settlements.Where(place => place.OblastId == oblast && !place.InRussia).ToList();
             var found = 0;
             var raionAgrees = 0;
+            var notInOcha = new List<string>();
             foreach (var place in authored)
             {
                 if (ochaRaions.TryGetValue((oblast, TextNormalizer.Fold(place.Ukrainian)), out var raions))
                 {
                     found++;
                     raionAgrees += place.RaionId != 0 && raions.Contains(place.RaionId) ? 1 : 0;
+                }
+                else
+                {
+                    notInOcha.Add(place.Ukrainian);
                 }
             }
             var ochaHere = ocha.Where(place => place.OblastId == oblast).ToList();
@@ -69,7 +75,8 @@ public static class GazetteerCoverage
                 raionAgrees,
                 ochaHere.Count,
                 named,
-                snapped));
+                snapped,
+                notInOcha));
         }
         return report;
     }
