@@ -106,7 +106,8 @@ internal static class ShardedNightlyJob
             }
             if (BatchManifest.Find(inbox, open.Batch) is { } batch)
             {
-                if (open.Failed && store.ShardStatus(open.RunId, shard.Index) != "completed")
+                // Any shard coming back resumes the run: even one that completed may be the one left to complete it.
+                if (open.Failed)
                 {
                     store.ResumeShardedRun(open.RunId);
                     ShardLog.Resumed(logger, name, open.RunId);
