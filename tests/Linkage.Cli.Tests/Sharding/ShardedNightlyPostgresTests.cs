@@ -90,6 +90,34 @@ public sealed class ShardedNightlyPostgresTests : IDisposable
         Assert.Empty(_box.InboxFiles());
     }
 
+    [StoreFact]
+    public void Two_copies_of_a_shard_exclude_each_other_and_shards_exclude_an_unsharded_run()
+    {
+        _box.DropCorpus();
+        var database = _sharded.Value.Target;
+        Storage.LinkStores.Open(database).Dispose();
+        string[] Unwaiting(int index) => Arguments(database, "--shard", string.Create(CultureInfo.InvariantCulture, $"{index}/{Shards}"));
+
+        using (var copy = Storage.RunLock.TryAcquire(database, "nightly-shard-1"))
+        {
+            Assert.NotNull(copy);
+            var (exit, output) = LinkageProcess.Run(Unwaiting(1));
+            Assert.Equal(75, exit);
+            Assert.Contains("shard 1/3", output, StringComparison.Ordinal);
+        }
+        using (var shardRunning = Storage.RunLock.TryAcquireShared(database, "nightly"))
+        {
+            Assert.Equal(75, LinkageProcess.Run(Arguments(database)).ExitCode);
+        }
+        using (var unshardedRunning = Storage.RunLock.TryAcquire(database, "nightly"))
+        {
+            Assert.Equal(75, LinkageProcess.Run(Unwaiting(0)).ExitCode);
+        }
+        Assert.Equal(2, _box.InboxFiles().Length);
+        using var connection = _sharded.Value.OpenRawConnection();
+        Assert.Equal(0, Scalar(connection, "SELECT COUNT(*) FROM runs"));
+    }
+
     /// <summary>The queue one unsharded process records over the corpus, the inbox emptied again afterwards.</summary>
     private List<string> SingleProcessQueue()
     {
