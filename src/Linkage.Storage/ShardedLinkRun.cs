@@ -31,10 +31,11 @@ internal static class ShardedLinkRun
     }
 
     /// <summary>
-    /// Links the shard's references against every listing and saves their candidates, recording the shard's outcome.
+    /// Links the shard's references against every listing and saves their candidates, recording the shard's outcome;
+    /// returns the shard's counts.
     /// </summary>
     /// <exception cref="Exception">Whatever failed; the shard and its run are recorded failed first.</exception>
-    public static void LinkShard(
+    public static RunCounts LinkShard(
         LinkStore store,
         long runId,
         LinkRunRequest request,
@@ -57,7 +58,7 @@ internal static class ShardedLinkRun
             save.Start();
             var saved = store.SaveCandidates(runId, result.Matches);
             save.Stop();
-            store.CompleteShard(runId, shard.Index, new RunCounts
+            var counts = new RunCounts
             {
                 CandidatePairs = result.CandidatePairs,
                 PairsKept = result.Matches.Count,
@@ -66,7 +67,9 @@ internal static class ShardedLinkRun
                 PairsFlagged = saved.FlaggedForRereview,
                 LinkMilliseconds = link.ElapsedMilliseconds,
                 SaveMilliseconds = save.ElapsedMilliseconds,
-            });
+            };
+            store.CompleteShard(runId, shard.Index, counts);
+            return counts;
         }
         catch (Exception ex)
         {

@@ -11,8 +11,9 @@ internal static partial class ShardLog
     [LoggerMessage(31, LogLevel.Information, "shard {Shard} joined run {RunId}")]
     public static partial void Joined(ILogger logger, string shard, long runId);
 
-    [LoggerMessage(32, LogLevel.Information, "shard {Shard} of run {RunId} linked and saved its pairs")]
-    public static partial void Linked(ILogger logger, string shard, long runId);
+    [LoggerMessage(32, LogLevel.Information,
+        "shard {Shard} of run {RunId} linked: pairs scored {PairsScored} kept {PairsKept} flagged {PairsFlagged}; link {LinkMs} ms, save {SaveMs} ms")]
+    public static partial void Linked(ILogger logger, string shard, long runId, long pairsScored, long pairsKept, long pairsFlagged, long linkMs, long saveMs);
 
     [LoggerMessage(33, LogLevel.Information, "shard {Shard} already completed in run {RunId}; nothing to link")]
     public static partial void AlreadyDone(ILogger logger, string shard, long runId);

@@ -62,8 +62,8 @@ internal static class ShardedNightlyJob
         }
         else
         {
-            ShardedLinkRun.LinkShard(store, run.RunId, request, settings.Engine, options, null, cancellationToken);
-            ShardLog.Linked(logger, name, run.RunId);
+            var linked = ShardedLinkRun.LinkShard(store, run.RunId, request, settings.Engine, options, null, cancellationToken);
+            ShardLog.Linked(logger, name, run.RunId, linked.CandidatePairs, linked.PairsKept, linked.PairsFlagged, linked.LinkMilliseconds, linked.SaveMilliseconds);
         }
 
         using (await RunLock.AcquireAsync(settings.Database, StageLockName, settings.LockPoll, cancellationToken).ConfigureAwait(false))
