@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Linkage.Cli.Commands;
 
-/// <summary>The <c>--db</c> option the review, user and nightly commands share with <c>link</c>.</summary>
+/// <summary>The <c>--db</c> option every command that opens the review queue shares.</summary>
 internal static class StoreOption
 {
     /// <summary>
