@@ -26,11 +26,19 @@ public sealed class RunLock : IDisposable
     private RunLock(IDisposable held) => _held = held;
 
     /// <summary>Takes the lock if it is free; null when another holder has it.</summary>
-    public static RunLock? TryAcquire(string target, string job)
+    public static RunLock? TryAcquire(string target, string job) => TryAcquire(target, job, shared: false);
+
+    /// <summary>
+    /// Takes the lock shared: any number of shared holders at once (the shards of one run), none while an exclusive
+    /// holder has it, and no exclusive holder while any shared one does. Null when an exclusive holder has it.
+    /// </summary>
+    public static RunLock? TryAcquireShared(string target, string job) => TryAcquire(target, job, shared: true);
+
+    private static RunLock? TryAcquire(string target, string job, bool shared)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
         ArgumentException.ThrowIfNullOrWhiteSpace(job);
-        return LinkStores.IsPostgres(target) ? TryAcquirePostgres(target, job) : TryAcquireFile(LockFilePath(target, job));
+        return LinkStores.IsPostgres(target) ? TryAcquirePostgres(target, job, shared) : TryAcquireFile(LockFilePath(target, job), shared);
     }
 
     /// <summary>Waits for the lock, polling every <paramref name="poll"/>, until it is taken or cancelled.</summary>
@@ -51,12 +59,15 @@ public sealed class RunLock : IDisposable
 
     public void Dispose() => _held.Dispose();
 
-    private static RunLock? TryAcquireFile(string path)
+    private static RunLock? TryAcquireFile(string path, bool shared)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            return new RunLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            // .NET takes flock LOCK_SH for a read-only stream that shares, LOCK_EX for FileShare.None.
+            return new RunLock(shared
+                ? new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite)
+                : new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
         catch (IOException) when (File.Exists(path))
         {
@@ -64,7 +75,7 @@ public sealed class RunLock : IDisposable
         }
     }
 
-    private static RunLock? TryAcquirePostgres(string target, string job)
+    private static RunLock? TryAcquirePostgres(string target, string job, bool shared)
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresDialect.ToConnectionString(target))
         {
@@ -75,7 +86,7 @@ public sealed class RunLock : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT pg_try_advisory_lock(hashtext('linkage-run:' || @job || ':' || current_schema()))";
+            command.CommandText = $"SELECT pg_try_advisory_lock{(shared ? "_shared" : "")}(hashtext('linkage-run:' || @job || ':' || current_schema()))";
             command.Parameters.AddWithValue("job", job);
             if (command.ExecuteScalar() is true)
             {

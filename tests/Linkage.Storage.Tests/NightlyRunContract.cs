@@ -43,6 +43,26 @@ public abstract class NightlyRunContract(Func<StoreTarget> target) : IDisposable
     }
 
     [StoreFact]
+    public void Shared_holders_of_the_run_lock_coexist_and_exclude_an_exclusive_one()
+    {
+        LinkStores.Open(Target).Dispose();
+        using (var exclusive = RunLock.TryAcquire(Target, Job))
+        {
+            Assert.NotNull(exclusive);
+            Assert.Null(RunLock.TryAcquireShared(Target, Job));
+        }
+        using (var first = RunLock.TryAcquireShared(Target, Job))
+        using (var second = RunLock.TryAcquireShared(Target, Job))
+        {
+            Assert.NotNull(first);
+            Assert.NotNull(second);
+            Assert.Null(RunLock.TryAcquire(Target, Job));
+        }
+        using var again = RunLock.TryAcquire(Target, Job);
+        Assert.NotNull(again);
+    }
+
+    [StoreFact]
     public async Task A_waiting_run_takes_the_lock_when_the_holder_releases_it()
     {
         LinkStores.Open(Target).Dispose();

@@ -21,7 +21,7 @@ internal static class LinkCommand
         var references = new Option<FileInfo>("--references") { Description = "References CSV (children reported missing or deported)", Required = true };
         var listings = new Option<FileInfo>("--listings") { Description = "Listings CSV (scraped placement listings)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the matches CSV", Required = true };
-        var database = new Option<string>("--db") { Description = $"Review-queue database: a SQLite file path or a PostgreSQL connection string (Host=… or postgres://…) (default: ./{DefaultDatabase})" };
+        var database = StoreOption.Create();
         var model = new Option<FileInfo?>("--model") { Description = "A model JSON to use instead of the shipped default" };
         var top = new Option<int>("--top") { Description = "Candidates kept per reference", DefaultValueFactory = _ => 10 };
         var knowledge = new KnowledgeOptions();

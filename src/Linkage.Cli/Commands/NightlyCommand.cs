@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Linkage.Cli.Nightly;
+using Linkage.Linking;
 using Microsoft.Extensions.Logging;
 
 namespace Linkage.Cli.Commands;
@@ -13,11 +14,24 @@ internal static class NightlyCommand
         var command = new Command("nightly",
             "Link the inbox's new files once and exit. Exit 0: done or nothing to do; 1: failed; 2: bad input; 75: another run holds the lock.");
         options.AddTo(command);
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Link shard K of N (K from 0), one of N processes started by a scheduler (Kubernetes Indexed Job: " +
+                "$JOB_COMPLETION_INDEX; Slurm array: $SLURM_ARRAY_TASK_ID) that share one PostgreSQL store and together " +
+                "record exactly what one unsharded run records",
+        };
+        command.Options.Add(shard);
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var logging = LoggerFactory.Create(builder => builder.AddJsonLogs());
             var logger = logging.CreateLogger("Linkage.Nightly");
             var (settings, problem) = options.Settings(parse);
+            if (settings is not null && parse.GetValue(shard) is { } shardText)
+            {
+                var (parsed, shardProblem) = LinkShard.Parse(shardText);
+                settings = parsed is null ? null : settings with { LinkOptions = settings.LinkOptions with { Shard = parsed } };
+                problem = shardProblem;
+            }
             if (settings is null)
             {
                 NightlyLog.BadInput(logger, problem!);

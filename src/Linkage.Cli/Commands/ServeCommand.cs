@@ -11,7 +11,7 @@ internal static class ServeCommand
 
     public static Command Create()
     {
-        var database = new Option<string>("--db") { Description = $"Database holding the review queue (default: ./{LinkCommand.DefaultDatabase})" };
+        var database = StoreOption.Create();
         var urls = new Option<string>("--urls") { Description = $"Where to listen (default: {DefaultUrls}); keep it on localhost behind a TLS proxy" };
         var command = new Command("serve", "Serve the review web app: queue, pairs, decisions, summary, exports and uploads.") { database, urls };
         command.SetAction(async (parse, cancellationToken) =>

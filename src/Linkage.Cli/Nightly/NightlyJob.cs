@@ -27,6 +27,10 @@ internal static class NightlyJob
         long? runId = null;
         try
         {
+            if (settings.LinkOptions.Shard is { } shard)
+            {
+                return await ShardedNightlyJob.RunAsync(settings, shard, inbox, storeName, logger, started => runId = started, cancellationToken).ConfigureAwait(false);
+            }
             using var runLock = await TakeLockAsync(settings, logger, storeName, cancellationToken).ConfigureAwait(false);
             if (runLock is null)
             {
@@ -62,6 +66,11 @@ internal static class NightlyJob
             LogCompleted(logger, store.GetRun(id)!, total.ElapsedMilliseconds);
             return NightlyOutcome.Completed;
         }
+        catch (ShardMismatchException ex)
+        {
+            NightlyLog.BadInput(logger, ex.Message);
+            return NightlyOutcome.BadInput;
+        }
         catch (IngestException ex)
         {
             NightlyLog.BadInput(logger, $"{Path.GetFileName(ex.File)} cannot be read");
@@ -96,7 +105,7 @@ internal static class NightlyJob
         return await RunLock.AcquireAsync(settings.Database, NightlySettings.Kind, settings.LockPoll, cancellationToken).ConfigureAwait(false);
     }
 
-    private static (LinkRunRequest Request, List<IngestReject> Rejects) Read(InboxBatch batch)
+    internal static (LinkRunRequest Request, List<IngestReject> Rejects) Read(InboxBatch batch)
     {
         var read = Stopwatch.StartNew();
         var references = batch.References.Select(f => RecordFileReader.ReadReferences(f)).ToArray();
@@ -121,7 +130,7 @@ internal static class NightlyJob
         return (request, rejects);
     }
 
-    private static void LogCompleted(ILogger logger, RunRecord run, long totalMs)
+    internal static void LogCompleted(ILogger logger, RunRecord run, long totalMs)
     {
         var c = run.Counts;
         NightlyLog.Completed(logger, run.RunId, c.ReferencesRead, c.ReferencesRejected, c.ReferencesNew, c.ReferencesChanged,

@@ -14,6 +14,9 @@ public sealed record LinkOptions
 
     /// <summary>Worker threads; null uses every core.</summary>
     public int? DegreeOfParallelism { get; init; }
+
+    /// <summary>Link only this shard's references (against every listing); null links them all.</summary>
+    public LinkShard? Shard { get; init; }
 }
 
 /// <summary>Progress of a link run: the stage and how much of it is done.</summary>

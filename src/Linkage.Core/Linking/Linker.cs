@@ -20,6 +20,7 @@ public static class Linker
         CancellationToken cancellationToken = default)
     {
         options ??= new LinkOptions();
+        references = options.Shard?.Select(references) ?? references;
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = options.DegreeOfParallelism ?? Environment.ProcessorCount,

@@ -12,7 +12,7 @@ internal sealed class LinkageProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private LinkageProcess(IEnumerable<string> arguments)
+    private LinkageProcess(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +24,10 @@ internal sealed class LinkageProcess : IDisposable
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -49,6 +53,9 @@ internal sealed class LinkageProcess : IDisposable
     }
 
     public static LinkageProcess Start(params string[] arguments) => new(arguments);
+
+    /// <summary>Starts with these environment variables set on top of the test's own.</summary>
+    public static LinkageProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) => new(arguments, environment);
 
     /// <summary>Runs to the end and returns the exit code and everything it wrote.</summary>
     public static (int ExitCode, string Output) Run(params string[] arguments)

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Linkage.Linking;
+
+namespace Linkage.Storage;
+
+/// <summary>
+/// A link run split across N processes writing into one store, which together record exactly what one
+/// <see cref="LinkRun"/> over the same request records: one run row, the batch's records stored once, every
+/// reference's candidates saved by the one shard its block belongs to (<see cref="LinkShard"/>).
+/// <para>
+/// The steps, in the order a shard takes them: the first shard to find the batch unstaged calls
+/// <see cref="Stage"/>; every shard calls <see cref="LinkShard"/> with its own <see cref="LinkOptions.Shard"/>;
+/// each then calls <see cref="TryComplete"/>, which completes the run once all N shards have. The host holds
+/// one lock (the stage lock) around staging and completing, so exactly one shard stages and one completes;
+/// linking runs unlocked and in parallel, each shard writing disjoint pairs.
+/// </para>
+/// <para>Every step is safe to repeat: a killed shard re-run saves the same pairs again, and staging again only marks unchanged records seen.</para>
+/// </summary>
+internal static class ShardedLinkRun
+{
+    /// <summary>Stores the batch's records once for all shards, as <see cref="LinkRun"/> does before linking.</summary>
+    public static void Stage(LinkStore store, long runId, LinkRunRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        if (request.References is { } references)
+        {
+            store.SaveReferences(runId, references);
+        }
+        store.SaveListings(runId, request.Listings);
+        store.MarkShardedRunStaged(runId, clock.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// Links the shard's references against every listing and saves their candidates, recording the shard's outcome;
+    /// returns the shard's counts.
+    /// </summary>
+    /// <exception cref="Exception">Whatever failed; the shard and its run are recorded failed first.</exception>
+    public static RunCounts LinkShard(
+        LinkStore store,
+        long runId,
+        LinkRunRequest request,
+        LinkEngine engine,
+        LinkOptions options,
+        IProgress<LinkProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var shard = options.Shard ?? throw new ArgumentException("a sharded run links one shard: set LinkOptions.Shard", nameof(options));
+        store.StartShard(runId, shard.Index);
+        try
+        {
+            var save = Stopwatch.StartNew();
+            var references = request.References ?? store.ReadReferences();
+            save.Stop();
+            var link = Stopwatch.StartNew();
+            var result = Linker.Link(references, request.Listings, engine, options, progress, cancellationToken);
+            link.Stop();
+            cancellationToken.ThrowIfCancellationRequested();
+            save.Start();
+            var saved = store.SaveCandidates(runId, result.Matches);
+            save.Stop();
+            var counts = new RunCounts
+            {
+                CandidatePairs = result.CandidatePairs,
+                PairsKept = result.Matches.Count,
+                Matches = result.MatchCount,
+                Reviews = result.ReviewCount,
+                PairsFlagged = saved.FlaggedForRereview,
+                LinkMilliseconds = link.ElapsedMilliseconds,
+                SaveMilliseconds = save.ElapsedMilliseconds,
+            };
+            store.CompleteShard(runId, shard.Index, counts);
+            return counts;
+        }
+        catch (Exception ex)
+        {
+            store.FailShard(runId, shard.Index, shard.Count, ex is OperationCanceledException ? "cancelled before the shard finished" : ex.Message);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Completes the run when all <paramref name="shardCount"/> shards have, with the counts one process would have
+    /// recorded; true when this call completed it. Call under the stage lock, so only one shard can.
+    /// </summary>
+    public static bool TryComplete(LinkStore store, long runId, int shardCount, LinkRunRequest request)
+    {
+        var (completed, linked) = store.ShardTotals(runId);
+        if (completed < shardCount || store.GetRun(runId)?.Status != "running")
+        {
+            return false;
+        }
+        var (referencesNew, referencesChanged) = store.CountReferenceChanges(runId);
+        var (listingsNew, listingsChanged, listingsVanished) = store.CountListingChanges(runId);
+        store.CompleteRun(runId, request.Ingest with
+        {
+            ReferencesRead = request.References is null ? store.CountReferences() : request.Ingest.ReferencesRead,
+            ListingsRead = Math.Max(request.Ingest.ListingsRead, request.Listings.Count),
+            CandidatePairs = linked.CandidatePairs,
+            PairsKept = linked.PairsKept,
+            Matches = linked.Matches,
+            Reviews = linked.Reviews,
+            ReferencesNew = referencesNew,
+            ReferencesChanged = referencesChanged,
+            ListingsNew = listingsNew,
+            ListingsChanged = listingsChanged,
+            ListingsVanished = listingsVanished,
+            PairsQueued = store.CountQueuedPairs(runId),
+            PairsFlagged = linked.PairsFlagged,
+            LinkMilliseconds = linked.LinkMilliseconds,
+            SaveMilliseconds = linked.SaveMilliseconds,
+        });
+        return true;
+    }
+}
