@@ -137,8 +137,8 @@ public sealed class UploadJobRunner(string database, LinkEngine engine, LinkOpti
         {
             heartbeat.Stop();
             // Only the exception's type: messages from ingest or storage may quote values from the data.
-            var error = heartbeat.RunId is null ? "the database refused a new run: " + ex.GetType().Name
-                : ex is IngestException ? "the stored file could not be read again"
+            var error = ex is IngestException ? "the stored file could not be read as listings"
+                : heartbeat.RunId is null ? "the database refused a new run: " + ex.GetType().Name
                 : "linking failed: " + ex.GetType().Name;
             heartbeat.Write(s => s.FailUpload(claim, error));
             return new UploadOutcome(UploadOutcomeKind.Failed, claim.JobId, heartbeat.RunId, ExceptionType: ex.GetType().FullName,

@@ -197,6 +197,25 @@ public abstract class UploadJobContract(Func<StoreTarget> target) : IDisposable
         Assert.NotNull(check.GetPair("UA-1", "L-1"));
         Assert.Equal(UploadOutcomeKind.NothingQueued, runner.RunNext(CancellationToken.None).Kind);
     }
+
+    [StoreFact]
+    public void A_job_whose_file_cannot_be_read_fails_with_a_message_for_the_uploader_and_starts_no_run()
+    {
+        long id;
+        using (var store = LinkStores.Open(Target))
+        {
+            id = store.EnqueueUpload(new UploadRequest("ivanna", "listings.csv", Encoding.UTF8.GetBytes("not,a\nlistings,file\n"), 1, 0, []));
+        }
+        using var runner = new UploadJobRunner(Target, Engine, new LinkOptions(), new UploadRunnerOptions());
+
+        var outcome = runner.RunNext(CancellationToken.None);
+
+        Assert.Equal((UploadOutcomeKind.Failed, id, (long?)null), (outcome.Kind, outcome.JobId, outcome.RunId));
+        using var check = LinkStores.Open(Target);
+        var job = check.GetUpload(id)!;
+        Assert.Equal((UploadJob.Failed, "the stored file could not be read as listings"), (job.Status, job.Error));
+        Assert.Empty(check.ListRuns(10));
+    }
 }
 
 public sealed class SqliteUploadJobTests() : UploadJobContract(() => new SqliteTarget());
