@@ -4,47 +4,6 @@ using Linkage.Linking;
 
 namespace Linkage.Storage;
 
-/// <summary>How an upload runner names itself, proves itself alive, and judges other runners dead.</summary>
-public sealed record UploadRunnerOptions
-{
-    /// <summary>Written on the jobs it claims, for operators: host and process.</summary>
-    public string Runner { get; init; } = Environment.MachineName + ":" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>How often a running job's progress and heartbeat are written.</summary>
-    public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>
-    /// A running job without a heartbeat for this long is taken as orphaned and queued again. Long enough to ride
-    /// out a writer holding SQLite's lock for a big save, and clock skew between machines.
-    /// </summary>
-    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Claims after which an orphaned job is failed rather than queued again: it may be what kills runners.</summary>
-    public int MaxAttempts { get; init; } = 3;
-
-    /// <summary>How long an idle runner waits before looking at the queue again, unless woken.</summary>
-    public TimeSpan Poll { get; init; } = TimeSpan.FromSeconds(2);
-}
-
-/// <summary>What one look at the upload queue did. Ids and counts only, so hosts can log it as it is.</summary>
-public sealed record UploadOutcome(UploadOutcomeKind Kind, long? JobId = null, long? RunId = null, long PairsKept = 0,
-    string? ExceptionType = null, int Requeued = 0, int GivenUp = 0);
-
-public enum UploadOutcomeKind
-{
-    /// <summary>No job was queued.</summary>
-    NothingQueued,
-    Completed,
-    /// <summary>Linking failed; the job and its run are recorded failed.</summary>
-    Failed,
-    /// <summary>The runner was stopped mid-job; the job is queued again and its run recorded failed (cancelled).</summary>
-    Released,
-    /// <summary>The job was taken from this runner (its heartbeats went missing) and is another runner's now.</summary>
-    Lost,
-    /// <summary>The store could not be opened or queried; nothing was claimed.</summary>
-    StoreUnavailable,
-}
-
 /// <summary>
 /// Works through the upload queue of one store: claims a job, links it through <see cref="LinkRun.Execute"/>
 /// (the one recorded-run path) while a heartbeat writes its progress, and writes the outcome back. The review

@@ -1,5 +1,3 @@
-using Linkage.Linking;
-using Linkage.Records;
 using Linkage.Storage;
 
 namespace Linkage.Review.Store;

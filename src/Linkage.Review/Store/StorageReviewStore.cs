@@ -1,4 +1,3 @@
-using Linkage.Linking;
 using Linkage.Records;
 using Linkage.Storage;
 using StorageQuery = Linkage.Storage.QueueQuery;
