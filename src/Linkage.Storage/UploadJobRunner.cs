@@ -11,6 +11,9 @@ namespace Linkage.Storage;
 /// </summary>
 public sealed class UploadJobRunner(string database, LinkEngine engine, LinkOptions linkOptions, UploadRunnerOptions options) : IDisposable
 {
+    /// <summary>The <see cref="RunLock"/> upload runners of a store take turns on; the run kind of their runs too.</summary>
+    public const string LockName = "upload";
+
     private readonly SemaphoreSlim _wake = new(0, 1);
 
     public UploadRunnerOptions Options { get; } = options;
@@ -63,7 +66,11 @@ public sealed class UploadJobRunner(string database, LinkEngine engine, LinkOpti
     {
         using var jobs = LinkStores.Open(database);
         var (requeued, givenUp) = jobs.RequeueStaleUploads(Options.StaleAfter, Options.MaxAttempts);
-        if (stoppingToken.IsCancellationRequested || jobs.ClaimUpload(Options.Runner) is not { } claim)
+        // Runners of one store take turns: two runs saving the same listings at once collide (a duplicate key on
+        // PostgreSQL), so the holder of the upload lock works the queue and the others stand by, taking over when
+        // it stops or dies (the lock goes with its process). The claim still guarantees one runner per job.
+        using var turn = RunLock.TryAcquire(database, LockName);
+        if (turn is null || stoppingToken.IsCancellationRequested || jobs.ClaimUpload(Options.Runner) is not { } claim)
         {
             return new UploadOutcome(UploadOutcomeKind.NothingQueued, Requeued: requeued, GivenUp: givenUp);
         }
@@ -134,7 +141,7 @@ public sealed class UploadJobRunner(string database, LinkEngine engine, LinkOpti
             var ingest = RecordFileReader.ReadListings(path);
             return new LinkRunRequest
             {
-                Kind = "upload",
+                Kind = LockName,
                 ListingsFile = claim.FileName,
                 Listings = ingest.Records,
                 Ingest = new RunCounts { ListingsRead = claim.RowsRead, ListingsRejected = claim.Rejected },

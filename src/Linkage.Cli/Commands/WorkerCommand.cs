@@ -11,7 +11,7 @@ namespace Linkage.Cli.Commands;
 /// <summary>
 /// <c>linkage worker</c>: a long-running service that runs the nightly job whenever files arrive in the inbox and
 /// links the review app's queued uploads. Any number of workers may share a store: the nightly lock lets one run
-/// take the inbox at a time, and each upload job is claimed by exactly one.
+/// take the inbox at a time, the upload lock one runner link uploads at a time, and each job is claimed by one.
 /// </summary>
 internal static class WorkerCommand
 {
