@@ -2,6 +2,7 @@ using Linkage.Review.Features;
 using Linkage.Review.Jobs;
 using Linkage.Review.Security;
 using Linkage.Review.Store;
+using Linkage.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
@@ -35,8 +36,13 @@ public static class ReviewApp
         services.AddSingleton(options);
         services.AddSingleton(store);
         services.AddRouting();
-        services.AddSingleton<LinkJobQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<LinkJobQueue>());
+        if (options.UploadsWorker == UploadsWorker.InProcess)
+        {
+            services.AddSingleton(_ => new UploadJobRunner(options.Database, Linkage.Linking.LinkEngine.Default,
+                new Linkage.Linking.LinkOptions { MaxCandidatesPerReference = options.CandidatesPerReference, DegreeOfParallelism = options.LinkThreads },
+                new UploadRunnerOptions()));
+            services.AddHostedService<UploadJobService>();
+        }
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.LoginPath = "/login";

@@ -12,7 +12,8 @@ internal static class NightlyCommand
     {
         var options = new NightlyOptions();
         var command = new Command("nightly",
-            "Link the inbox's new files once and exit. Exit 0: done or nothing to do; 1: failed; 2: bad input; 75: another run holds the lock.");
+            "Link the inbox's new files once and exit. Exit 0: done or nothing to do; 1: failed; 2: bad input; 75: another run holds the lock; " +
+            "143: stopped by SIGTERM/Ctrl+C, the run recorded cancelled.");
         options.AddTo(command);
         var shard = new Option<string?>("--shard")
         {
@@ -21,7 +22,7 @@ internal static class NightlyCommand
                 "record exactly what one unsharded run records",
         };
         command.Options.Add(shard);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, commandToken) => ProcessShutdown.RunToEndAsync(async cancellationToken =>
         {
             using var logging = LoggerFactory.Create(builder => builder.AddJsonLogs());
             var logger = logging.CreateLogger("Linkage.Nightly");
@@ -39,7 +40,7 @@ internal static class NightlyCommand
             }
             var outcome = await NightlyJob.RunAsync(settings, logger, cancellationToken);
             return outcome.ExitCode();
-        });
+        }, commandToken));
         return command;
     }
 }

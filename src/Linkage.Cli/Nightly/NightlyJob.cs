@@ -76,10 +76,10 @@ internal static class NightlyJob
             NightlyLog.BadInput(logger, $"{Path.GetFileName(ex.File)} cannot be read");
             return NightlyOutcome.BadInput;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             NightlyLog.Cancelled(logger, runId);
-            return NightlyOutcome.Failed;
+            return NightlyOutcome.Cancelled;
         }
 #pragma warning disable CA1031 // A scheduler acts on the exit code; every failure is logged and mapped to one.
         catch (Exception ex)

@@ -10,8 +10,10 @@ internal enum NightlyOutcome
     Busy,
     /// <summary>An input file or option cannot be used; the files stay in the inbox.</summary>
     BadInput,
-    /// <summary>The run failed (database, disk, bug) or was cancelled; recorded as failed, files stay in the inbox.</summary>
+    /// <summary>The run failed (database, disk, bug); recorded as failed, files stay in the inbox.</summary>
     Failed,
+    /// <summary>The run was stopped (SIGTERM, Ctrl+C); recorded as failed (cancelled), files stay in the inbox.</summary>
+    Cancelled,
 }
 
 internal static class NightlyOutcomes
@@ -21,6 +23,7 @@ internal static class NightlyOutcomes
         NightlyOutcome.Completed or NightlyOutcome.NothingToDo => ExitCodes.Success,
         NightlyOutcome.Busy => ExitCodes.Busy,
         NightlyOutcome.BadInput => ExitCodes.BadInput,
+        NightlyOutcome.Cancelled => ExitCodes.Terminated,
         _ => ExitCodes.Failure,
     };
 }

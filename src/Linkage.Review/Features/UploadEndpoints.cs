@@ -1,12 +1,16 @@
 using System.Globalization;
 using Linkage.Ingest;
 using Linkage.Review.Html;
-using Linkage.Review.Jobs;
 using Linkage.Review.Security;
+using Linkage.Review.Store;
+using Linkage.Storage;
 
 namespace Linkage.Review.Features;
 
-/// <summary>Investigators upload a listings CSV; it is validated by ingest, then stored and linked in the background.</summary>
+/// <summary>
+/// Investigators upload a listings CSV; it is validated by ingest, then kept in the store as a queued upload job
+/// that the app's own runner or a <c>linkage worker</c> links. The job's page reads its progress from the store.
+/// </summary>
 internal static class UploadEndpoints
 {
     private const int RejectsShown = 200;
@@ -16,15 +20,15 @@ internal static class UploadEndpoints
         var group = app.MapGroup("").RequireAuthorization(Roles.UploadPolicy);
         group.MapGet("/upload", (HttpContext context) => Layout.Page(context, "Upload listings", Form(context, error: null)));
         group.MapPost("/upload", Upload);
-        group.MapGet("/jobs/{id:long}", (HttpContext context, LinkJobQueue jobs, long id) =>
-            Visible(context, jobs, id) is { } job ? Layout.Page(context, "Link job", JobPage(job)) : TypedResults.NotFound());
-        group.MapGet("/jobs/{id:long}/progress", (HttpContext context, LinkJobQueue jobs, long id) =>
-            Visible(context, jobs, id) is { } job
-                ? TypedResults.Json(new { job.Status, job.Stage, job.Done, job.Total, job.RunId, job.PairsKept, job.Error })
+        group.MapGet("/jobs/{id:long}", (HttpContext context, IReviewStore store, long id) =>
+            Visible(context, store, id) is { } job ? Layout.Page(context, "Link job", JobPage(job)) : TypedResults.NotFound());
+        group.MapGet("/jobs/{id:long}/progress", (HttpContext context, IReviewStore store, long id) =>
+            Visible(context, store, id) is { } job
+                ? TypedResults.Json(new { job.Status, job.Stage, job.Done, job.Total, job.RunId, PairsKept = job.PairsKept ?? 0, job.Error })
                 : Results.NotFound());
     }
 
-    private static async Task<IResult> Upload(HttpContext context, LinkJobQueue jobs, IFormFile? file)
+    private static async Task<IResult> Upload(HttpContext context, IReviewStore store, IFormFile? file)
     {
         if (file is null || file.Length == 0)
         {
@@ -50,8 +54,12 @@ internal static class UploadEndpoints
                     """);
                 return Layout.Page(context, "Upload listings", body, StatusCodes.Status422UnprocessableEntity);
             }
-            var job = jobs.Enqueue(context.User.Identity!.Name!, Path.GetFileName(file.FileName), ingest);
-            return TypedResults.Redirect("/jobs/" + job.Id.ToString(CultureInfo.InvariantCulture));
+            var content = await File.ReadAllBytesAsync(path, context.RequestAborted);
+            var id = store.EnqueueUpload(new UploadRequest(context.User.Identity!.Name!, StoredFileName(file.FileName), content,
+                ingest.RowsRead, ingest.Records.Count, ingest.Rejects));
+            // The app's own runner, when it has one, starts at once instead of at its next look at the queue.
+            context.RequestServices.GetService<UploadJobRunner>()?.Wake();
+            return TypedResults.Redirect("/jobs/" + id.ToString(CultureInfo.InvariantCulture));
         }
         finally
         {
@@ -60,8 +68,15 @@ internal static class UploadEndpoints
     }
 
     /// <summary>A job is shown to the investigator who uploaded it and to admins; to anyone else it does not exist.</summary>
-    private static LinkJob? Visible(HttpContext context, LinkJobQueue jobs, long id) =>
-        jobs.Find(id) is { } job && (job.Owner == context.User.Identity!.Name || context.User.IsInRole(Roles.Admin)) ? job : null;
+    private static UploadJob? Visible(HttpContext context, IReviewStore store, long id) =>
+        store.FindUpload(id) is { } job && (job.Owner == context.User.Identity!.Name || context.User.IsInRole(Roles.Admin)) ? job : null;
+
+    /// <summary>The browser's name for the file, without folders or control characters (the store refuses NUL).</summary>
+    private static string StoredFileName(string name)
+    {
+        var clean = new string([.. Path.GetFileName(name).Where(c => !char.IsControl(c))]);
+        return clean.Length == 0 ? "upload.csv" : clean;
+    }
 
     private static Markup Form(HttpContext context, string? error) => HtmlWriter.Fragment($"""
         <h1>Upload listings</h1>
@@ -96,26 +111,30 @@ internal static class UploadEndpoints
         return new Markup(html.ToString());
     }
 
-    private static Markup JobPage(LinkJob job)
+    private static Markup JobPage(UploadJob job)
     {
         var fraction = job.Total > 0 ? Math.Clamp((double)job.Done / job.Total, 0, 1) : 0;
         var html = new HtmlWriter();
         html.Add($"""
             <h1>Linking {job.FileName}</h1>
-            <section class="job" data-job="{job.Id}" data-finished="{(job.Finished ? "true" : "false")}">
+            <section class="job" data-job="{job.JobId}" data-finished="{(job.Finished ? "true" : "false")}">
             <p>Status <strong id="job-status">{job.Status}</strong> · stage <span id="job-stage">{job.Stage}</span>
             · <span id="job-count">{job.Done} of {job.Total}</span></p>
             <svg class="bar" viewBox="0 0 1000 12" preserveAspectRatio="none" role="img" aria-label="progress">
             <rect class="track" x="0" y="0" width="1000" height="12"/><rect id="job-bar" class="done" x="0" y="0" width="{1000 * fraction:0.#}" height="12"/></svg>
-            <p>{job.ListingCount} listings accepted from {job.RowsRead} rows; {job.Rejects.Count} rejected.</p>
+            <p>{job.ListingsAccepted} listings accepted from {job.RowsRead} rows; {job.Rejects.Count} rejected.</p>
             """);
+        if (job.Status == UploadJob.Queued)
+        {
+            html.Add($"<p>Waiting for a runner to take it{(job.Attempts > 0 ? " again" : "")}.</p>");
+        }
         if (job.RunId is { } run)
         {
             html.Add($"<p>Recorded as run {run}.</p>");
         }
-        if (job.Status == "completed")
+        if (job.Status == UploadJob.Completed)
         {
-            html.Add($"""<p>{job.PairsKept} candidate pairs kept. <a href="/queue">Open the queue</a></p>""");
+            html.Add($"""<p>{job.PairsKept ?? 0} candidate pairs kept. <a href="/queue">Open the queue</a></p>""");
         }
         if (job.Error is { } error)
         {

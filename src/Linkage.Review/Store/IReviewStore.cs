@@ -1,5 +1,3 @@
-using Linkage.Linking;
-using Linkage.Records;
 using Linkage.Storage;
 
 namespace Linkage.Review.Store;
@@ -51,10 +49,10 @@ internal interface IReviewStore
     /// <summary>Writes every confirmed match with its evidence, in the format `linkage review export` writes.</summary>
     void ExportConfirmed(Stream output, ExportFormat format);
 
-    /// <summary>Links and records one run (<see cref="LinkRun.Execute"/>) on the store's connection for runs.</summary>
-    (long RunId, LinkResult Result) Link(
-        LinkRunRequest request, LinkEngine engine, Linking.LinkOptions options, IProgress<LinkProgress>? progress, Action<long>? started,
-        CancellationToken cancellationToken);
+    /// <summary>Keeps an uploaded listings file as a queued upload job; returns its id.</summary>
+    long EnqueueUpload(UploadRequest request);
+
+    UploadJob? FindUpload(long jobId);
 
     IReadOnlyList<RunRecord> ListRuns(int limit);
 }

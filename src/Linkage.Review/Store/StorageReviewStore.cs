@@ -1,4 +1,3 @@
-using Linkage.Linking;
 using Linkage.Records;
 using Linkage.Storage;
 using StorageQuery = Linkage.Storage.QueueQuery;
@@ -10,26 +9,13 @@ namespace Linkage.Review.Store;
 /// <summary>
 /// The review app over the project's <see cref="LinkStore"/> (SQLite or PostgreSQL). A LinkStore connection is not
 /// thread-safe, so requests take turns on one; review traffic is a handful of people and each call is short.
-/// Upload runs write through a second connection, so a long link job does not hold up the pages.
+/// Uploads are only queued here; an <see cref="UploadJobRunner"/> links them on connections of its own.
 /// </summary>
-internal sealed class StorageReviewStore(LinkStore pages, LinkStore runs) : IReviewStore, IDisposable
+internal sealed class StorageReviewStore(LinkStore pages) : IReviewStore, IDisposable
 {
     private readonly Lock _pagesLock = new();
-    private readonly Lock _runsLock = new();
 
-    public static StorageReviewStore Open(string target)
-    {
-        var pages = LinkStores.Open(target);
-        try
-        {
-            return new StorageReviewStore(pages, LinkStores.Open(target));
-        }
-        catch
-        {
-            pages.Dispose();
-            throw;
-        }
-    }
+    public static StorageReviewStore Open(string target) => new(LinkStores.Open(target));
 
     public ReviewUser? VerifyPassword(string userName, string password) =>
         Locked(s => s.VerifyPassword(userName, password) is { } user ? User(user) : null);
@@ -151,32 +137,19 @@ internal sealed class StorageReviewStore(LinkStore pages, LinkStore runs) : IRev
         ConfirmedMatchExport.WriteCsv(writer, matches);
     }
 
-    public (long RunId, LinkResult Result) Link(
-        LinkRunRequest request, LinkEngine engine, Linking.LinkOptions options, IProgress<LinkProgress>? progress, Action<long>? started,
-        CancellationToken cancellationToken) =>
-        ForRuns(s => LinkRun.Execute(s, request, engine, options, progress, started, cancellationToken));
+    public long EnqueueUpload(UploadRequest request) => Locked(s => s.EnqueueUpload(request));
+
+    public UploadJob? FindUpload(long jobId) => Locked(s => s.GetUpload(jobId));
 
     public IReadOnlyList<RunRecord> ListRuns(int limit) => Locked(s => s.ListRuns(limit));
 
-    public void Dispose()
-    {
-        pages.Dispose();
-        runs.Dispose();
-    }
+    public void Dispose() => pages.Dispose();
 
     private T Locked<T>(Func<LinkStore, T> work)
     {
         lock (_pagesLock)
         {
             return work(pages);
-        }
-    }
-
-    private T ForRuns<T>(Func<LinkStore, T> work)
-    {
-        lock (_runsLock)
-        {
-            return work(runs);
         }
     }
 

@@ -16,6 +16,7 @@ internal sealed class SqliteDialect : StoreDialect
         // Microsoft.Data.Sqlite writes DateTimeOffset as ISO-8601 text; all our times are UTC, so text order is time order.
         ["{timestamp}"] = "TEXT",
         ["{bool}"] = "INTEGER",
+        ["{bytes}"] = "BLOB",
     };
 
     public override DbConnection Connect(string target)

@@ -4,7 +4,8 @@ namespace Linkage.Storage.Dialects;
 
 /// <summary>
 /// What differs between the two databases, kept to a few members: how to connect, the column types behind the
-/// migration tokens, the lock taken while migrating, and the database's own migration files.
+/// migration tokens, the lock taken while migrating,
+/// the database's own migration files, and how a claim skips rows another claimer holds.
 /// Everything else (every query of <see cref="LinkStore"/>) is the same SQL text on both.
 /// </summary>
 internal abstract class StoreDialect
@@ -22,6 +23,12 @@ internal abstract class StoreDialect
 
     /// <summary>Starts a transaction that holds the write lock from its first statement on.</summary>
     public virtual DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
+
+    /// <summary>
+    /// Appended to the row-picking subquery of a claim: PostgreSQL's <c>FOR UPDATE SKIP LOCKED</c>, so two claimers
+    /// take two different rows. SQLite has no row locks and needs none: its write transactions run one at a time.
+    /// </summary>
+    public virtual string SkipLockedRows => string.Empty;
 
     public string Translate(string portableSql)
     {

@@ -33,10 +33,14 @@ public class ReviewAppFactory : WebApplicationFactory<ReviewAppFactory>
 
     protected ReviewAppFactory(ReviewOptions options)
     {
-        _options = options;
         (_database, Pairs) = TestData.CreateDatabase();
+        // The upload runner opens the database itself, as the app does outside tests.
+        _options = options with { Database = _database };
         _store = StorageReviewStore.Open(_database);
     }
+
+    /// <summary>The database file, for tests that run what another process (a worker) would.</summary>
+    internal string Database => _database;
 
     /// <summary>The store the app uses, for tests to check what was recorded.</summary>
     internal IReviewStore Store => _store;

@@ -2,13 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Linkage.Linking;
 using Linkage.Review.Tests.Infrastructure;
+using Linkage.Storage;
 
 namespace Linkage.Review.Tests.Web;
 
 public class UploadTests(ReviewAppFactory factory) : IClassFixture<ReviewAppFactory>
 {
-    private const string Header = "listing_id,source,scraped_at,surname,given_name,patronymic,sex,birth_date,birth_place,placement_region,url\n";
+    internal const string Header = "listing_id,source,scraped_at,surname,given_name,patronymic,sex,birth_date,birth_place,placement_region,url\n";
 
     [Fact]
     public async Task An_uploaded_listings_file_is_validated_stored_and_linked_in_the_background()
@@ -64,7 +66,7 @@ public class UploadTests(ReviewAppFactory factory) : IClassFixture<ReviewAppFact
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> Upload(ReviewClient client, string csv, string? token = null)
+    internal static async Task<HttpResponseMessage> Upload(ReviewClient client, string csv, string? token = null)
     {
         token ??= ReviewClient.Token(await client.Page("/upload"));
         using var form = new MultipartFormDataContent
@@ -77,18 +79,59 @@ public class UploadTests(ReviewAppFactory factory) : IClassFixture<ReviewAppFact
         return await client.Http.PostAsync(new Uri("/upload", UriKind.Relative), form);
     }
 
-    private static async Task<JsonElement> WaitUntilFinished(ReviewClient client, string jobUrl)
+    internal static async Task<JsonElement> Progress(ReviewClient client, string jobUrl)
+    {
+        using var document = JsonDocument.Parse(await client.Http.GetStringAsync(new Uri(jobUrl + "/progress", UriKind.Relative)));
+        return document.RootElement.Clone();
+    }
+
+    internal static async Task<JsonElement> WaitUntilFinished(ReviewClient client, string jobUrl)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            using var document = JsonDocument.Parse(await client.Http.GetStringAsync(new Uri(jobUrl + "/progress", UriKind.Relative)));
-            var status = document.RootElement.GetProperty("status").GetString();
-            if (status is "completed" or "failed")
+            var progress = await Progress(client, jobUrl);
+            if (progress.GetProperty("status").GetString() is "completed" or "failed")
             {
-                return document.RootElement.Clone();
+                return progress;
             }
             await Task.Delay(100);
         }
         throw new TimeoutException("the link job did not finish in 30 s");
+    }
+}
+
+/// <summary>With <c>--uploads-worker external</c> the app only queues uploads; a worker, here a runner in the test, links them.</summary>
+public class ExternalUploadTests(ExternalUploadTests.Factory factory) : IClassFixture<ExternalUploadTests.Factory>
+{
+    public sealed class Factory() : ReviewAppFactory(new ReviewOptions
+    {
+        UploadsWorker = UploadsWorker.External,
+        LinkThreads = 1,
+        SignInAttemptsPerMinute = 10_000,
+    });
+
+    [Fact]
+    public async Task An_upload_waits_in_the_store_until_a_worker_links_it_and_the_page_shows_the_outcome()
+    {
+        var client = await ReviewClient.SignIn(factory, ReviewAppFactory.Investigator);
+        var csv = UploadTests.Header
+            + "L-2101,upload-site,2024-05-02,Шевчук,София,Андреевна,ж,2013-05-05,Мелитополь,Тульская область,https://example.org/L-2101\n";
+        using var response = await UploadTests.Upload(client, csv);
+        var jobUrl = response.Headers.Location!.OriginalString;
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal("queued", (await UploadTests.Progress(client, jobUrl)).GetProperty("status").GetString());
+        Assert.Contains("Waiting for a runner", await client.Page(jobUrl), StringComparison.Ordinal);
+
+        using var worker = new UploadJobRunner(factory.Database, LinkEngine.Default, new LinkOptions { DegreeOfParallelism = 1 }, new UploadRunnerOptions());
+        var outcome = worker.RunNext(CancellationToken.None);
+
+        Assert.Equal(UploadOutcomeKind.Completed, outcome.Kind);
+        var progress = await UploadTests.Progress(client, jobUrl);
+        Assert.Equal("completed", progress.GetProperty("status").GetString());
+        Assert.Equal(outcome.RunId, progress.GetProperty("runId").GetInt64());
+        Assert.True(progress.GetProperty("pairsKept").GetInt32() >= 1);
+        Assert.Contains($"Recorded as run {outcome.RunId}", await client.Page(jobUrl), StringComparison.Ordinal);
+        Assert.NotNull(factory.Store.ReadPair(new Store.PairKey("UA-0005", "L-2101")));
     }
 }
