@@ -56,7 +56,7 @@ public abstract class LinkStoreContract : IDisposable
         Task.WaitAll(openings);
 
         using var connection = Target.OpenRawConnection();
-        Assert.Equal(5L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM schema_migrations").Single(), CultureInfo.InvariantCulture));
+        Assert.Equal(6L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM schema_migrations").Single(), CultureInfo.InvariantCulture));
         Assert.Equal(3L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM roles").Single(), CultureInfo.InvariantCulture));
     }
 
