@@ -19,6 +19,6 @@ public static class PairExplainer
         finder.Find(0);
         var ruleMask = finder.Candidates.Count == 1 ? finder.RuleMasks[0] : 0u;
         var levels = session.Model.Comparisons.Select(c => (byte)c.Level(0, 0)).ToArray();
-        return session.Explain(0, 0, session.Model.Weight(levels, 0), rank: 1, ruleMask, reference, engine.BlockingRules);
+        return session.Explain(0, 0, session.Model.Weight(levels, 0, 0), rank: 1, ruleMask, reference, engine.BlockingRules);
     }
 }

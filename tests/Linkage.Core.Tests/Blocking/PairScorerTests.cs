@@ -57,8 +57,8 @@ public sealed class PairScorerTests : IDisposable
                     checkedFuzzy += model.Comparisons[c].LevelNames[expected[c]].StartsWith("fuzzy", StringComparison.Ordinal) ? 1 : 0;
                 }
                 Assert.Equal(expected, scorer.Levels.ToArray());
-                adjusted += Enumerable.Range(0, expected.Length).Count(c => model.Adjustment(c, expected[c], listing) != 0);
-                Assert.Equal(model.Weight(expected, listing), weight, 9);
+                adjusted += Enumerable.Range(0, expected.Length).Count(c => model.Adjustment(c, expected[c], reference, listing) != 0);
+                Assert.Equal(model.Weight(expected, reference, listing), weight, 9);
             }
         }
         Assert.True(checkedFuzzy > 0, "no pair reached a fuzzy level, so the cached scorers went untested");
@@ -121,7 +121,7 @@ public sealed class PairScorerTests : IDisposable
                 {
                     levels[c] = (byte)session.Model.Comparisons[c].Level(r, l);
                 }
-                var weight = session.Model.Weight(levels, l);
+                var weight = session.Model.Weight(levels, r, l);
                 if (!exhaustive || session.Model.Decide(CompiledModel.Probability(weight)) != MatchDecision.NonMatch)
                 {
                     scored.Add((weight, l));
