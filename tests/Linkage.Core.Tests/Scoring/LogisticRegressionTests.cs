@@ -41,6 +41,44 @@ public class LogisticRegressionTests
     }
 
     [Fact]
+    public void An_offset_is_held_fixed_so_the_coefficients_do_not_count_it_again()
+    {
+        // Exact given names carry a term-frequency offset of +3 or −3 bits (rare or common), half each: the
+        // labels follow coefficient + offset, so a fit that ignores the offset learns a different coefficient.
+        var shape = KnownParameters.Shape;
+        const double intercept = -2.0;
+        double[][] coefficients = [[2.0, 1.0, -1.5, 0], [2.5, 1.2, 0.3, -2.0, 0], [0.4, -1.0, 0]];
+        var random = new Random(23);
+        var withOffsets = new LevelPatterns(shape.Comparisons);
+        var levels = new byte[shape.Comparisons];
+        for (var i = 0; i < 300_000; i++)
+        {
+            var logOdds = intercept;
+            for (var c = 0; c < shape.Comparisons; c++)
+            {
+                levels[c] = (byte)random.Next(shape.LevelNames[c].Count);
+                logOdds += coefficients[c][levels[c]];
+            }
+            // Rare names are also likelier among matches here, so the offset is not independent of the label.
+            var offsetBits = levels[0] == 0 ? (random.NextDouble() < 0.8 ? 3.0 : -3.0) : 0;
+            logOdds += offsetBits * Math.Log(2);
+            var isMatch = random.NextDouble() < 1 / (1 + Math.Exp(-logOdds));
+            withOffsets.Add(levels, 1, isMatch ? 1 : 0, offsetBits);
+        }
+        var withoutOffsets = new LevelPatterns(shape.Comparisons);
+        for (var p = 0; p < withOffsets.Count; p++)
+        {
+            withoutOffsets.Add(withOffsets.Levels(p), withOffsets.CountOf(p), withOffsets.MatchesOf(p));
+        }
+
+        var fit = LogisticRegression.Fit(withOffsets, shape, l2: 1e-3);
+        var blind = LogisticRegression.Fit(withoutOffsets, shape, l2: 1e-3);
+
+        Assert.Equal(coefficients[0][0], fit.Coefficients[0][0], 0.1);
+        Assert.True(Math.Abs(blind.Coefficients[0][0] - coefficients[0][0]) > 0.5, $"without the offset: {blind.Coefficients[0][0]:0.000}");
+    }
+
+    [Fact]
     public void A_stronger_penalty_shrinks_the_coefficients()
     {
         var patterns = KnownParameters.Generate(20_000, 0.2, seed: 22);

@@ -6,7 +6,9 @@ namespace Linkage.Scoring.Training;
 /// A logistic regression over the level vector: one indicator per non-null level of each comparison (the null
 /// level is the reference category, so missing weighs 0), an intercept, and an L2 penalty on everything but the
 /// intercept. Because the features are one-hot per comparison the fitted log-odds is a sum of per-level
-/// weights, exactly the shape of a Fellegi–Sunter model, so it ships in the same model JSON.
+/// weights, exactly the shape of a Fellegi–Sunter model, so it ships in the same model JSON. Each pattern's
+/// offset (its term-frequency adjustments, which scoring adds on top of the level weights) enters the log-odds
+/// as a fixed term, so the coefficients learn only what the adjustments leave out and do not count it twice.
 /// </summary>
 internal sealed record LogisticModel(double Intercept, double[][] Coefficients, int Iterations, bool Converged)
 {
@@ -54,7 +56,7 @@ internal static class LogisticRegression
             for (var p = 0; p < patterns.Count; p++)
             {
                 var count = Columns(patterns.Levels(p), column, active);
-                var eta = 0.0;
+                var eta = patterns.OffsetOf(p) * Math.Log(2);
                 for (var i = 0; i < count; i++)
                 {
                     eta += beta[active[i]];

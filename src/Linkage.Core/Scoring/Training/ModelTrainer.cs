@@ -44,7 +44,11 @@ public static class ModelTrainer
         var u = CountLevels(random, shape, matchesOnly: false, nonMatchesOnly: false);
         shape.NormalizeCounts(u, pseudoCount: 1);
 
-        var blocked = pairs.Block(references, labels, options.HeldOutShare, options.Seed + 1);
+        // Labelled pairs carry the term-frequency adjustments linking would add under the trained u (which every
+        // candidate but the label-counted one keeps), so the regression fits around them and the held-back
+        // figures include them.
+        var withTrainedU = pairs.Compile(ModelTables.Build(baseModel, shape, shape.TableOf(baseModel, l => l.M), u, baseModel.Prior, name, string.Empty));
+        var blocked = pairs.Block(references, labels, options.HeldOutShare, options.Seed + 1, withTrainedU);
         var (m, sessions) = EstimateM(blocked, shape, baseModel, u, pairs, options, warnings);
         var expectedMatches = sessions.Where(s => s.Used).Select(s => s.ExpectedMatches).DefaultIfEmpty(0).Max();
         var crossProduct = (double)pairs.References * pairs.Listings;

@@ -10,15 +10,15 @@ public sealed record ThresholdChoice(
     double PrecisionAtMatch, double RecallAtMatch, double RecallAtReview, bool PrecisionReached)
 {
     /// <param name="heldOut">Held-back labelled pairs.</param>
-    /// <param name="probability">The model's match probability for a level vector.</param>
+    /// <param name="probability">The model's match probability for a level vector with an offset in bits.</param>
     /// <param name="fallback">Thresholds kept for a target no threshold reaches.</param>
     internal static ThresholdChoice Choose(
-        LevelPatterns heldOut, Func<ReadOnlySpan<byte>, double> probability, double targetPrecision, double targetRecall, DecisionThresholds fallback)
+        LevelPatterns heldOut, Func<ReadOnlySpan<byte>, double, double> probability, double targetPrecision, double targetRecall, DecisionThresholds fallback)
     {
         var scored = new (double Probability, double Count, double Matches)[heldOut.Count];
         for (var p = 0; p < heldOut.Count; p++)
         {
-            scored[p] = (probability(heldOut.Levels(p)), heldOut.CountOf(p), heldOut.MatchesOf(p));
+            scored[p] = (probability(heldOut.Levels(p), heldOut.OffsetOf(p)), heldOut.CountOf(p), heldOut.MatchesOf(p));
         }
         return Choose(scored, heldOut.TotalMatches, targetPrecision, targetRecall, fallback);
     }
