@@ -318,7 +318,9 @@ public static class ModelTrainer
     private static MatchModel FromLogistic(
         LevelPatterns labelled, ModelShape shape, MatchModel baseModel, string name, double l2, double[][] u, double[][] m, List<string> warnings)
     {
-        var fit = LogisticRegression.Fit(labelled, shape, l2);
+        // Each level keeps the direction its m and u give it (u from random pairs, which blocking did not select).
+        var signs = shape.NewTable().Select((row, c) => row.Select((_, level) => level == shape.NullLevels[c] ? 0 : m[c][level].CompareTo(u[c][level])).ToArray()).ToArray();
+        var fit = LogisticRegression.Fit(labelled, shape, l2, signs);
         if (!fit.Converged)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"logistic regression did not converge in {fit.Iterations} iterations"));
