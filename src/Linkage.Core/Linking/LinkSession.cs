@@ -104,7 +104,8 @@ internal sealed class LinkSession
                 comparisons[c].Name,
                 comparisons[c].LevelNames[level],
                 Math.Round(Model.LevelWeight(c, level, reference, listing), 2),
-                adjustment == 0 ? detail : FormattableString.Invariant($"{detail} ({(adjustment < 0 ? "common" : "rare")} value {adjustment:+0.0;−0.0})"));
+                adjustment == 0 ? detail : $"{detail} ({(adjustment < 0 ? "common" : "rare")} value)",
+                Math.Round(adjustment, 2));
         }
         var probability = CompiledModel.Probability(weight);
         return new CandidateMatch

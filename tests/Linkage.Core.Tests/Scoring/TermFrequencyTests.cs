@@ -85,6 +85,11 @@ public class TermFrequencyTests
         Assert.True(rare.Weight > common.Weight + 3, $"rare {rare.Weight} vs common {common.Weight}");
         Assert.Contains("common value", common.Detail, StringComparison.Ordinal);
         Assert.Contains("rare value", rare.Detail, StringComparison.Ordinal);
+        // The evidence keeps the adjustment apart from the level's own weight, which both pairs share.
+        Assert.True(common.TermFrequency < 0 && rare.TermFrequency > 0, $"rare {rare.TermFrequency} vs common {common.TermFrequency}");
+        Assert.Equal(common.LevelWeight, rare.LevelWeight, 0.011);
+        Assert.Equal(session.Model.LevelWeight(given, 0), rare.LevelWeight, 0.011);
+        Assert.Contains(FormattableString.Invariant($"of which term frequency {rare.TermFrequency:+0.0}"), rare.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
