@@ -25,9 +25,13 @@ public sealed class PairScorerTests : IDisposable
         _listings = RecordFileReader.ReadListings(Path.Combine(_directory, "listings.csv")).Records;
     }
 
-    /// <summary>The shipped model with every name level that can be term-frequency adjusted adjusted, or none.</summary>
+    /// <summary>
+    /// The shipped model with every name level that can be term-frequency adjusted adjusted, or none; without the
+    /// sibling weight, which re-ranks after the pair loop these tests check.
+    /// </summary>
     private static LinkEngine Engine(bool termFrequencies) => LinkEngine.Create(
-        Tests.Scoring.TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, termFrequencies), LinkEngine.Default.Names, LinkEngine.Default.Places);
+        Tests.Scoring.TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, termFrequencies) with { SiblingWeight = null },
+        LinkEngine.Default.Names, LinkEngine.Default.Places);
 
     [Theory]
     [InlineData(false)]
