@@ -34,14 +34,16 @@ internal static class ExplainCommand
                 ? LinkEngine.Default
                 : LinkEngine.Create(MatchModelJson.Load(modelFile.FullName), LinkEngine.Default.Names, LinkEngine.Default.Places);
             var reference = RecordFileReader.ReadReferences(referencesFile.FullName).Records.FirstOrDefault(r => r.RecordId == referenceId);
-            var listing = RecordFileReader.ReadListings(listingsFile.FullName).Records.FirstOrDefault(l => l.ListingId == listingId);
+            var listings = RecordFileReader.ReadListings(listingsFile.FullName).Records;
+            var listing = listings.FirstOrDefault(l => l.ListingId == listingId);
             if (reference is null || listing is null)
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                     $"[red]error:[/] {(reference is null ? $"no reference '{referenceId}' in {referencesFile.Name}" : $"no listing '{listingId}' in {listingsFile.Name}")}");
                 return ExitCodes.BadInput;
             }
-            Print(PairExplainer.Explain(reference, listing, engine), engine.Model);
+            // Among all the listings, so term frequencies are those `link` computes.
+            Print(PairExplainer.Explain(reference, listings, listingId, engine), engine.Model);
             return ExitCodes.Success;
         }
         catch (Exception ex) when (ex is IngestException or InvalidDataException)
@@ -54,13 +56,15 @@ internal static class ExplainCommand
     private static void Print(CandidateMatch match, MatchModel model)
     {
         var table = new Table().Title($"{Markup.Escape(match.ReferenceId)} × {Markup.Escape(match.ListingId)} under {Markup.Escape(model.Name)}")
-            .AddColumns("comparison", "level", "weight", "what met");
-        table.AddRow("prior", string.Empty, W(Math.Log2(model.Prior / (1 - model.Prior))), string.Empty);
+            .AddColumns("comparison", "level", "weight", "of which term frequency", "what met");
+        table.AddRow("prior", string.Empty, W(Math.Log2(model.Prior / (1 - model.Prior))), string.Empty, string.Empty);
         foreach (var evidence in match.Evidence)
         {
-            table.AddRow(Markup.Escape(evidence.Comparison), Markup.Escape(evidence.Level), W(evidence.Weight), Markup.Escape(evidence.Detail));
+            table.AddRow(
+                Markup.Escape(evidence.Comparison), Markup.Escape(evidence.Level), W(evidence.Weight),
+                evidence.TermFrequency == 0 ? string.Empty : W(evidence.TermFrequency), Markup.Escape(evidence.Detail));
         }
-        table.AddRow("[bold]total[/]", string.Empty, $"[bold]{W(match.MatchWeight)}[/]",
+        table.AddRow("[bold]total[/]", string.Empty, $"[bold]{W(match.MatchWeight)}[/]", string.Empty,
             string.Create(CultureInfo.InvariantCulture, $"probability {match.MatchProbability:0.######}, decision {match.Decision.ToText()}"));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,

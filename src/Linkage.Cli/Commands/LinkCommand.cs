@@ -31,9 +31,14 @@ internal static class LinkCommand
                 "keeping pairs at or above the review threshold: measures what blocking loses",
         };
 
+        var oneToOne = new Option<bool>("--one-to-one")
+        {
+            Description = "Give each listing to one child: its most probable claimant and that child's duplicate reports keep it, other claims become non-match",
+        };
+
         var command = new Command("link", "Normalize, block, compare, score, rank and decide; write matches and record the run.")
         {
-            references, listings, output, database, model, top, exhaustive,
+            references, listings, output, database, model, top, exhaustive, oneToOne,
         };
         knowledge.AddTo(command);
         command.SetAction(parse => Run(() => Execute(
@@ -43,7 +48,8 @@ internal static class LinkCommand
             parse.GetValue(database) ?? DefaultDatabase,
             CreateEngine(parse.GetValue(model), knowledge.Names(parse), knowledge.Places(parse)),
             parse.GetValue(top),
-            parse.GetValue(exhaustive))));
+            parse.GetValue(exhaustive),
+            parse.GetValue(oneToOne))));
         return command;
     }
 
@@ -71,7 +77,7 @@ internal static class LinkCommand
         LinkEngine.Create(modelFile is null ? LinkEngine.DefaultModel : MatchModelJson.Load(modelFile.FullName), names, places);
 
     internal static LinkResult? Execute(
-        FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, string database, LinkEngine engine, int top, bool exhaustive = false)
+        FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, string database, LinkEngine engine, int top, bool exhaustive = false, bool oneToOne = false)
     {
         if (top < 1)
         {
@@ -114,7 +120,7 @@ internal static class LinkCommand
             store,
             request,
             engine,
-            new LinkOptions { MaxCandidatesPerReference = top, Exhaustive = exhaustive },
+            new LinkOptions { MaxCandidatesPerReference = top, Exhaustive = exhaustive, OneToOne = oneToOne },
             new ConsoleProgress.SynchronousProgress<LinkProgress>(p => progress.Report((p.Stage, p.Done, p.Total)))));
         MatchesCsv.Write(outputFile.FullName, result.Matches);
         PrintSummary(result, runId, outputFile, store.Location, stopwatch.Elapsed);

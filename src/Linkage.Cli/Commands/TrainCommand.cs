@@ -133,7 +133,7 @@ internal static class TrainCommand
         if (report.Thresholds is { } thresholds)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"thresholds on held-back labels: match ≥ {thresholds.Thresholds.Match:0.####} (precision {thresholds.PrecisionAtMatch:0.000} for target {thresholds.TargetPrecision}, recall {thresholds.RecallAtMatch:0.000}); review ≥ {thresholds.Thresholds.Review:0.####} (recall {thresholds.RecallAtReview:0.000} for target {thresholds.TargetRecall})");
+                $"thresholds on held-back pairs scored as link scores them ({thresholds.Pairs:N0} kept candidates, {thresholds.MatchesScored:N0} of the {thresholds.Matches:N0} held-back matches among them): match ≥ {thresholds.Thresholds.Match:0.####} (precision {thresholds.PrecisionAtMatch:0.000} for target {thresholds.TargetPrecision}, recall {thresholds.RecallAtMatch:0.000}); review ≥ {thresholds.Thresholds.Review:0.####} (recall {thresholds.RecallAtReview:0.000} for target {thresholds.TargetRecall})");
         }
         if (report.Siblings is { } siblings)
         {

@@ -25,11 +25,11 @@ internal abstract class FieldComparison
     public abstract string Describe(int reference, int listing, int level);
 
     /// <summary>
-    /// For a level that means "both sides have this value" (a name's key, a surname's initial), each listing's
-    /// interned id of that value (0: none), so the level's weight can be adjusted by how common the value is;
-    /// null for levels that name no single value.
+    /// For a level at which both sides have a value whose frequency is telling (a name's key, a surname's
+    /// initial), the values each side holds, so the level's weight can be adjusted by how common the value is;
+    /// null for levels that name no value.
     /// </summary>
-    public virtual int[]? TermValues(int level) => null;
+    public virtual TermValues? TermValuesOf(int level) => null;
 
     /// <summary>
     /// For each listing, an id of the value this comparison reads (equal ids: equal levels against any reference),

@@ -88,10 +88,14 @@ internal sealed class NameFieldComparison : FieldComparison
 
     public override bool UsesStringKernel => true;
 
-    /// <summary>Exact and same-key names agree on the listing's key; agreeing initials on its initial.</summary>
-    public override int[]? TermValues(int level) =>
-        level == 0 || level == _sameKey ? _listingKeys
-        : level == _initialAgrees && _initialAgrees >= 0 ? _listingInitials
+    /// <summary>
+    /// Exact and same-key names share a key, agreeing initials an initial; diminutive and fuzzy names each have
+    /// their own key, and the more common one counts.
+    /// </summary>
+    public override TermValues? TermValuesOf(int level) =>
+        level == 0 || level == _sameKey ? new(_referenceKeys, _listingKeys, Shared: true)
+        : level == _diminutive || (level >= _firstFuzzy && level < _firstFuzzy + _fuzzyThresholds.Length) ? new(_referenceKeys, _listingKeys, Shared: false)
+        : level == _initialAgrees && _initialAgrees >= 0 ? new(_referenceInitials!, _listingInitials!, Shared: true)
         : null;
 
     protected override ComparisonCursor OpenDirectCursor() => new Cursor(this);

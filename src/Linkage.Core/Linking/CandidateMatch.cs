@@ -1,7 +1,29 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
 namespace Linkage.Linking;
 
 /// <summary>One comparison's evidence for a pair: its level, the weight it added, and what met.</summary>
-public sealed record FieldEvidence(string Comparison, string Level, double Weight, string Detail);
+/// <param name="Weight">The weight added, term-frequency adjustment included.</param>
+/// <param name="TermFrequency">
+/// The part of <paramref name="Weight"/> that is the term-frequency adjustment (0 when none). Evidence stored before
+/// it existed reads as 0.
+/// </param>
+public sealed record FieldEvidence(string Comparison, string Level, double Weight, string Detail, double TermFrequency = 0)
+{
+    /// <summary>The level's own weight, before the term-frequency adjustment.</summary>
+    [JsonIgnore]
+    public double LevelWeight => Weight - TermFrequency;
+
+    /// <summary>
+    /// One line for people, e.g. "given_name: Соломія ≡ Соломия (UA↔RU dictionary) (rare value) +4.2, of which
+    /// term frequency +1.8".
+    /// </summary>
+    [JsonIgnore]
+    public string Summary => TermFrequency == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{Comparison}: {Detail} {Weight:+0.0;-0.0;0.0}")
+        : string.Create(CultureInfo.InvariantCulture, $"{Comparison}: {Detail} {Weight:+0.0;-0.0;0.0}, of which term frequency {TermFrequency:+0.0;-0.0;0.0}");
+}
 
 /// <summary>A ranked candidate listing for a reference, with the evidence that scored it.</summary>
 public sealed record CandidateMatch
@@ -21,5 +43,5 @@ public sealed record CandidateMatch
     public required IReadOnlyList<string> BlockingRules { get; init; }
 
     /// <summary>A short human-readable summary of each field's evidence.</summary>
-    public string Explanation => string.Join("; ", Evidence.Select(e => $"{e.Comparison}: {e.Detail} {e.Weight:+0.0;-0.0;0.0}"));
+    public string Explanation => string.Join("; ", Evidence.Select(e => e.Summary));
 }

@@ -12,6 +12,12 @@ public sealed record LinkOptions
     /// </summary>
     public bool Exhaustive { get; init; }
 
+    /// <summary>
+    /// Give each listing to one child only: its most probable claimant (and that child's duplicate reports) keeps
+    /// it, other claims become non-match (<see cref="OneToOneAssignment"/>).
+    /// </summary>
+    public bool OneToOne { get; init; }
+
     /// <summary>Worker threads; null uses every core.</summary>
     public int? DegreeOfParallelism { get; init; }
 

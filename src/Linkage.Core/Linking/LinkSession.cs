@@ -84,7 +84,7 @@ internal sealed class LinkSession
         {
             levels[c] = (byte)comparisons[c].Level(reference, listing);
         }
-        return Model.Decide(CompiledModel.Probability(Model.Weight(levels, listing)));
+        return Model.Decide(CompiledModel.Probability(Model.Weight(levels, reference, listing)));
     }
 
     public CandidateMatch Explain(
@@ -98,13 +98,14 @@ internal sealed class LinkSession
         {
             var level = comparisons[c].Level(reference, listing);
             levels[c] = (byte)level;
-            var adjustment = Model.Adjustment(c, level, listing);
+            var adjustment = Model.Adjustment(c, level, reference, listing);
             var detail = comparisons[c].Describe(reference, listing, level);
             evidence[c] = new FieldEvidence(
                 comparisons[c].Name,
                 comparisons[c].LevelNames[level],
-                Math.Round(Model.LevelWeight(c, level, listing), 2),
-                adjustment == 0 ? detail : FormattableString.Invariant($"{detail} ({(adjustment < 0 ? "common" : "rare")} value {adjustment:+0.0;−0.0})"));
+                Math.Round(Model.LevelWeight(c, level, reference, listing), 2),
+                adjustment == 0 ? detail : $"{detail} ({(adjustment < 0 ? "common" : "rare")} value)",
+                Math.Round(adjustment, 2));
         }
         var probability = CompiledModel.Probability(weight);
         return new CandidateMatch

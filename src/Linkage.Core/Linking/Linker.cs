@@ -63,9 +63,10 @@ public static class Linker
             });
         progress?.Report(new LinkProgress("link", references.Count, references.Count));
 
+        var matches = SiblingEvidence.Apply(perReference.SelectMany(m => m).ToArray(), references, listings, engine.Model);
         return new LinkResult
         {
-            Matches = SiblingEvidence.Apply(perReference.SelectMany(m => m).ToArray(), references, listings, engine.Model),
+            Matches = options.OneToOne ? OneToOneAssignment.Apply(matches, references, engine) : matches,
             CandidatePairs = candidatePairs,
             PairsPerRule = rules.Select((rule, i) => (rule.Name, pairsPerRule[i])).ToDictionary(p => p.Name, p => p.Item2),
         };

@@ -18,6 +18,7 @@ internal sealed class PairScorer
     /// <summary>For each position k of <see cref="_order"/>, the largest weight comparisons k and later can add.</summary>
     private readonly double[] _headroom;
     private readonly byte[] _levels;
+    private int _reference;
 
     public PairScorer(CompiledModel model)
     {
@@ -38,6 +39,7 @@ internal sealed class PairScorer
 
     public void MoveTo(int reference)
     {
+        _reference = reference;
         foreach (var cursor in _cursors)
         {
             cursor.MoveTo(reference);
@@ -59,13 +61,14 @@ internal sealed class PairScorer
         var headroom = _headroom;
         var levels = _levels;
         var model = _model;
+        var reference = _reference;
         var weight = model.PriorWeight;
         for (var k = 0; k < order.Length; k++)
         {
             var c = order[k];
             var level = cursors[c].Level(listing);
             levels[c] = (byte)level;
-            weight += model.LevelWeight(c, level, listing);
+            weight += model.LevelWeight(c, level, reference, listing);
             if (weight + headroom[k + 1] < floor)
             {
                 return double.NegativeInfinity;

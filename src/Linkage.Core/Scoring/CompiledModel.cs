@@ -13,13 +13,17 @@ internal sealed class CompiledModel
     private readonly int[] _offsets;
     /// <summary>By level (as <see cref="_weights"/>): each listing's value id for a term-frequency-adjusted level, else null.</summary>
     private readonly int[]?[] _termValues;
+    /// <summary>By level: each reference's value id where the two sides' values differ (fuzzy levels), else null.</summary>
+    private readonly int[]?[] _referenceTermValues;
     /// <summary>By level: the adjustment for each value id, where <see cref="_termValues"/> is set.</summary>
     private readonly double[]?[] _adjustments;
 
     private CompiledModel(
-        MatchModel model, IReadOnlyList<FieldComparison> comparisons, double[] weights, int[] offsets, int[]?[] termValues, double[]?[] adjustments)
+        MatchModel model, IReadOnlyList<FieldComparison> comparisons, double[] weights, int[] offsets, int[]?[] termValues,
+        int[]?[] referenceTermValues, double[]?[] adjustments)
     {
         _termValues = termValues;
+        _referenceTermValues = referenceTermValues;
         _adjustments = adjustments;
         Model = model;
         Comparisons = comparisons;
@@ -46,6 +50,7 @@ internal sealed class CompiledModel
         var weights = new List<double>();
         var offsets = new List<int>();
         var termValues = new List<int[]?>();
+        var referenceTermValues = new List<int[]?>();
         var adjustments = new List<double[]?>();
         foreach (var comparisonModel in model.Comparisons)
         {
@@ -62,41 +67,85 @@ internal sealed class CompiledModel
                     $"but this build computes [{string.Join(", ", comparison.LevelNames)}]");
             }
             offsets.Add(weights.Count);
+            var sharedValueU = SharedValueU(comparisonModel, comparison);
             for (var level = 0; level < comparisonModel.Levels.Count; level++)
             {
                 var levelModel = comparisonModel.Levels[level];
                 var isNull = level == comparison.NullLevel || levelModel.IsNull;
                 weights.Add(isNull ? 0 : levelModel.Weight ?? Math.Log2(levelModel.M / levelModel.U));
-                var values = levelModel.TfAdjust && !isNull ? comparison.TermValues(level) : null;
+                var values = levelModel.TfAdjust && !isNull ? comparison.TermValuesOf(level) : null;
                 if (levelModel.TfAdjust && values is null)
                 {
                     throw new InvalidDataException(
                         $"model '{model.Name}': comparison '{comparison.Name}' level '{levelModel.Name}' names no value to adjust by frequency");
                 }
-                termValues.Add(values);
-                adjustments.Add(values is null ? null : TermFrequencies.Adjustments(values, levelModel.U, levelModel.TfMinimumU));
+                termValues.Add(values?.Listings);
+                referenceTermValues.Add(values is { Shared: false } ? values.References : null);
+                adjustments.Add(values is null ? null : TermFrequencies.Adjustments(
+                    values.Listings, ValueCount(values), values.Shared ? levelModel.U : sharedValueU, levelModel.TfMinimumU));
             }
             comparisons.Add(comparison);
         }
-        return new CompiledModel(model, comparisons, weights.ToArray(), offsets.ToArray(), termValues.ToArray(), adjustments.ToArray());
+        return new CompiledModel(
+            model, comparisons, weights.ToArray(), offsets.ToArray(), termValues.ToArray(), referenceTermValues.ToArray(), adjustments.ToArray());
     }
+
+    /// <summary>
+    /// How often two records drawn at random share a value: the summed u of the levels at which both sides hold
+    /// the same value (a name's exact and same-key levels). A fuzzy level's adjustment compares the value's
+    /// frequency with it, as Splink compares it with the exact level's u, since the fuzzy level's own u measures
+    /// how often spellings are near, not how often a value recurs.
+    /// </summary>
+    private static double SharedValueU(ComparisonModel comparisonModel, FieldComparison comparison)
+    {
+        var u = 0.0;
+        for (var level = 0; level < comparisonModel.Levels.Count; level++)
+        {
+            if (level != comparison.NullLevel && comparison.TermValuesOf(level) is { Shared: true })
+            {
+                u += comparisonModel.Levels[level].U;
+            }
+        }
+        return u;
+    }
+
+    private static int ValueCount(TermValues values) =>
+        Math.Max(values.Listings.Length == 0 ? 0 : values.Listings.Max(), values.References.Length == 0 ? 0 : values.References.Max()) + 1;
 
     /// <summary>The level's weight before any term-frequency adjustment.</summary>
     public double LevelWeight(int comparison, int level) => _weights[_offsets[comparison] + level];
 
-    /// <summary>The level's weight for a pair with this listing, its term-frequency adjustment included.</summary>
-    public double LevelWeight(int comparison, int level, int listing)
+    /// <summary>The level's weight for a pair, its term-frequency adjustment included.</summary>
+    public double LevelWeight(int comparison, int level, int reference, int listing)
     {
         var at = _offsets[comparison] + level;
-        var values = _termValues[at];
-        return values is null ? _weights[at] : _weights[at] + _adjustments[at]![values[listing]];
+        return _termValues[at] is null ? _weights[at] : _weights[at] + Adjustment(at, reference, listing);
     }
 
-    /// <summary>The term-frequency adjustment of the level's weight for a pair with this listing (0 when none).</summary>
-    public double Adjustment(int comparison, int level, int listing)
+    /// <summary>The term-frequency adjustment of the level's weight for a pair (0 when none).</summary>
+    public double Adjustment(int comparison, int level, int reference, int listing)
     {
         var at = _offsets[comparison] + level;
-        return _termValues[at] is { } values ? _adjustments[at]![values[listing]] : 0;
+        return _termValues[at] is null ? 0 : Adjustment(at, reference, listing);
+    }
+
+    /// <summary>The sum of the term-frequency adjustments of a pair's levels: what the level weights leave out.</summary>
+    public double Adjustments(ReadOnlySpan<byte> levels, int reference, int listing)
+    {
+        var total = 0.0;
+        for (var c = 0; c < levels.Length; c++)
+        {
+            total += Adjustment(c, levels[c], reference, listing);
+        }
+        return total;
+    }
+
+    private double Adjustment(int at, int reference, int listing)
+    {
+        var adjustments = _adjustments[at]!;
+        var adjustment = adjustments[_termValues[at]![listing]];
+        // The two sides' values differ (a fuzzy level): the more common value, the smaller adjustment, counts.
+        return _referenceTermValues[at] is { } references ? Math.Min(adjustment, adjustments[references[reference]]) : adjustment;
     }
 
     /// <summary>
@@ -108,19 +157,20 @@ internal sealed class CompiledModel
         var max = 0.0;
         for (var i = _offsets[comparison]; i < end; i++)
         {
-            var largestAdjustment = _adjustments[i] is { Length: > 0 } adjustments ? Math.Max(0, adjustments.Max()) : 0;
+            // A pair's adjustment is at most its listing value's, whatever the reference holds.
+            var largestAdjustment = _termValues[i] is { Length: > 0 } values ? Math.Max(0, values.Max(v => _adjustments[i]![v])) : 0;
             max = Math.Max(max, _weights[i] + largestAdjustment);
         }
         return max;
     }
 
     /// <summary>The match weight of a pair from its level vector: the prior plus each comparison's weight.</summary>
-    public double Weight(ReadOnlySpan<byte> levels, int listing)
+    public double Weight(ReadOnlySpan<byte> levels, int reference, int listing)
     {
         var weight = PriorWeight;
         for (var c = 0; c < levels.Length; c++)
         {
-            weight += LevelWeight(c, levels[c], listing);
+            weight += LevelWeight(c, levels[c], reference, listing);
         }
         return weight;
     }

@@ -132,7 +132,8 @@ public sealed record LevelModel
     /// <summary>
     /// Whether the level's weight gets a term-frequency adjustment log2(u / tf): tf is the share of listings
     /// whose value (name key, surname initial) is the listing's, so a common value adds less than a rare one.
-    /// Only levels whose comparison names the value they agree on can be adjusted (name exact, same_key, initial_agrees).
+    /// Only levels whose comparison names the values that met can be adjusted (name exact, same_key, initial_agrees,
+    /// and diminutive and fuzzy levels, where the more common of the two sides' values counts).
     /// </summary>
     [JsonPropertyName("tf_adjust")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]

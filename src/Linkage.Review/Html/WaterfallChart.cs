@@ -4,7 +4,8 @@ namespace Linkage.Review.Html;
 
 /// <summary>
 /// The per-field evidence of one pair as a waterfall: the prior, then each comparison's weight added in model
-/// order, ending at the pair's match weight. Drawn server-side as SVG; labels are encoded like any text.
+/// order (a term-frequency adjustment as its own step after its level), ending at the pair's match weight.
+/// Drawn server-side as SVG; labels are encoded like any text.
 /// </summary>
 internal static class WaterfallChart
 {
@@ -18,10 +19,18 @@ internal static class WaterfallChart
         var prior = matchWeight - evidence.Sum(e => e.Weight);
         var steps = new List<(string Label, double From, double To, string Kind)> { ("prior", 0, prior, "prior") };
         var running = prior;
+        void Step(string label, double weight)
+        {
+            steps.Add((label, running, running + weight, weight >= 0 ? "for" : "against"));
+            running += weight;
+        }
         foreach (var item in evidence)
         {
-            steps.Add(($"{item.Comparison}: {item.Level}", running, running + item.Weight, item.Weight >= 0 ? "for" : "against"));
-            running += item.Weight;
+            Step($"{item.Comparison}: {item.Level}", item.LevelWeight);
+            if (item.TermFrequency != 0)
+            {
+                Step($"{item.Comparison}: term frequency", item.TermFrequency);
+            }
         }
         steps.Add(("match weight", 0, matchWeight, "total"));
 

@@ -25,9 +25,13 @@ public sealed class PairScorerTests : IDisposable
         _listings = RecordFileReader.ReadListings(Path.Combine(_directory, "listings.csv")).Records;
     }
 
-    /// <summary>The shipped model with every name level that can be term-frequency adjusted adjusted, or none.</summary>
+    /// <summary>
+    /// The shipped model with every name level that can be term-frequency adjusted adjusted, or none; without the
+    /// sibling weight, which re-ranks after the pair loop these tests check.
+    /// </summary>
     private static LinkEngine Engine(bool termFrequencies) => LinkEngine.Create(
-        Tests.Scoring.TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, termFrequencies), LinkEngine.Default.Names, LinkEngine.Default.Places);
+        Tests.Scoring.TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, termFrequencies) with { SiblingWeight = null },
+        LinkEngine.Default.Names, LinkEngine.Default.Places);
 
     [Theory]
     [InlineData(false)]
@@ -57,8 +61,8 @@ public sealed class PairScorerTests : IDisposable
                     checkedFuzzy += model.Comparisons[c].LevelNames[expected[c]].StartsWith("fuzzy", StringComparison.Ordinal) ? 1 : 0;
                 }
                 Assert.Equal(expected, scorer.Levels.ToArray());
-                adjusted += Enumerable.Range(0, expected.Length).Count(c => model.Adjustment(c, expected[c], listing) != 0);
-                Assert.Equal(model.Weight(expected, listing), weight, 9);
+                adjusted += Enumerable.Range(0, expected.Length).Count(c => model.Adjustment(c, expected[c], reference, listing) != 0);
+                Assert.Equal(model.Weight(expected, reference, listing), weight, 9);
             }
         }
         Assert.True(checkedFuzzy > 0, "no pair reached a fuzzy level, so the cached scorers went untested");
@@ -121,7 +125,7 @@ public sealed class PairScorerTests : IDisposable
                 {
                     levels[c] = (byte)session.Model.Comparisons[c].Level(r, l);
                 }
-                var weight = session.Model.Weight(levels, l);
+                var weight = session.Model.Weight(levels, r, l);
                 if (!exhaustive || session.Model.Decide(CompiledModel.Probability(weight)) != MatchDecision.NonMatch)
                 {
                     scored.Add((weight, l));

@@ -13,7 +13,7 @@ public class HeldOutScoreTests
         var scores = Enumerable.Range(0, patterns.Count).Select(_ => random.Next(5) / 5.0).ToArray();
         var byLevels = Enumerable.Range(0, patterns.Count).ToDictionary(p => string.Join(',', patterns.Levels(p).ToArray()), p => scores[p]);
 
-        var score = HeldOutScore.Measure("test", patterns, levels => byLevels[string.Join(',', levels.ToArray())]);
+        var score = HeldOutScore.Measure("test", patterns, (levels, _) => byLevels[string.Join(',', levels.ToArray())]);
 
         double wins = 0, comparisons = 0;
         for (var a = 0; a < patterns.Count; a++)
@@ -34,7 +34,7 @@ public class HeldOutScoreTests
         var heldOut = KnownParameters.Generate(50_000, 0.1, seed: 33);
         var shape = KnownParameters.Shape;
 
-        var informed = HeldOutScore.Measure("true", heldOut, levels =>
+        var informed = HeldOutScore.Measure("true", heldOut, (levels, _) =>
         {
             var odds = 0.1 / 0.9;
             for (var c = 0; c < levels.Length; c++)
@@ -43,7 +43,7 @@ public class HeldOutScoreTests
             }
             return odds / (1 + odds);
         });
-        var blind = HeldOutScore.Measure("prior only", heldOut, _ => 0.1);
+        var blind = HeldOutScore.Measure("prior only", heldOut, (_, _) => 0.1);
 
         Assert.True(informed.LogLoss < blind.LogLoss);
         Assert.True(informed.Brier < blind.Brier);

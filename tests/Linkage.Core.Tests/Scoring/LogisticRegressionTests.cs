@@ -41,6 +41,82 @@ public class LogisticRegressionTests
     }
 
     [Fact]
+    public void An_offset_is_held_fixed_so_the_coefficients_do_not_count_it_again()
+    {
+        // Exact given names carry a term-frequency offset of +3 or −3 bits (rare or common), half each: the
+        // labels follow coefficient + offset, so a fit that ignores the offset learns a different coefficient.
+        var shape = KnownParameters.Shape;
+        const double intercept = -2.0;
+        double[][] coefficients = [[2.0, 1.0, -1.5, 0], [2.5, 1.2, 0.3, -2.0, 0], [0.4, -1.0, 0]];
+        var random = new Random(23);
+        var withOffsets = new LevelPatterns(shape.Comparisons);
+        var levels = new byte[shape.Comparisons];
+        for (var i = 0; i < 300_000; i++)
+        {
+            var logOdds = intercept;
+            for (var c = 0; c < shape.Comparisons; c++)
+            {
+                levels[c] = (byte)random.Next(shape.LevelNames[c].Count);
+                logOdds += coefficients[c][levels[c]];
+            }
+            // Rare names are also likelier among matches here, so the offset is not independent of the label.
+            var offsetBits = levels[0] == 0 ? (random.NextDouble() < 0.8 ? 3.0 : -3.0) : 0;
+            logOdds += offsetBits * Math.Log(2);
+            var isMatch = random.NextDouble() < 1 / (1 + Math.Exp(-logOdds));
+            withOffsets.Add(levels, 1, isMatch ? 1 : 0, offsetBits);
+        }
+        var withoutOffsets = new LevelPatterns(shape.Comparisons);
+        for (var p = 0; p < withOffsets.Count; p++)
+        {
+            withoutOffsets.Add(withOffsets.Levels(p), withOffsets.CountOf(p), withOffsets.MatchesOf(p));
+        }
+
+        var fit = LogisticRegression.Fit(withOffsets, shape, l2: 1e-3);
+        var blind = LogisticRegression.Fit(withoutOffsets, shape, l2: 1e-3);
+
+        Assert.Equal(coefficients[0][0], fit.Coefficients[0][0], 0.1);
+        Assert.True(Math.Abs(blind.Coefficients[0][0] - coefficients[0][0]) > 0.5, $"without the offset: {blind.Coefficients[0][0]:0.000}");
+    }
+
+    [Fact]
+    public void A_level_fitted_against_its_sign_is_pinned_at_zero_and_the_rest_refitted()
+    {
+        // Sex "agree" (level 0 of the third comparison) is generated at −0.8 against "missing", as blocking's
+        // selection makes it look; its m and u say agreeing is evidence for a match.
+        var shape = KnownParameters.Shape;
+        double[][] coefficients = [[3.0, 1.0, -1.5, 0], [2.5, 1.2, 0.3, -2.0, 0], [-0.8, -2.5, 0]];
+        var random = new Random(24);
+        var patterns = new LevelPatterns(shape.Comparisons);
+        var levels = new byte[shape.Comparisons];
+        for (var i = 0; i < 200_000; i++)
+        {
+            var logOdds = -2.0;
+            for (var c = 0; c < shape.Comparisons; c++)
+            {
+                levels[c] = (byte)random.Next(shape.LevelNames[c].Count);
+                logOdds += coefficients[c][levels[c]];
+            }
+            patterns.Add(levels, 1, random.NextDouble() < 1 / (1 + Math.Exp(-logOdds)) ? 1 : 0);
+        }
+        int[][] signs = [[1, 1, -1, 0], [1, 1, 1, -1, 0], [1, -1, 0]];
+
+        var free = LogisticRegression.Fit(patterns, shape, l2: 1e-3);
+        var signed = LogisticRegression.Fit(patterns, shape, l2: 1e-3, signs);
+
+        Assert.True(free.Coefficients[2][0] < -0.5, $"unconstrained: {free.Coefficients[2][0]:0.000}");
+        Assert.Equal(0, signed.Coefficients[2][0]);
+        Assert.True(signed.Coefficients[2][1] < 0);
+        for (var c = 0; c < shape.Comparisons; c++)
+        {
+            for (var level = 0; level < signs[c].Length; level++)
+            {
+                Assert.True(signs[c][level] * signed.Coefficients[c][level] >= 0, $"{shape.Names[c]} level {level}: {signed.Coefficients[c][level]:0.000}");
+            }
+        }
+        Assert.Equal(coefficients[0][0], signed.Coefficients[0][0], 0.15);
+    }
+
+    [Fact]
     public void A_stronger_penalty_shrinks_the_coefficients()
     {
         var patterns = KnownParameters.Generate(20_000, 0.2, seed: 22);

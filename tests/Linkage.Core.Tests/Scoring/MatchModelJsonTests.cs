@@ -83,7 +83,7 @@ public class MatchModelJsonTests
         Assert.Equal(
             model.Comparisons.SelectMany(c => c.Levels).Select(l => (l.Name, l.TfAdjust, l.TfMinimumU)),
             back.Comparisons.SelectMany(c => c.Levels).Select(l => (l.Name, l.TfAdjust, l.TfMinimumU)));
-        Assert.Equal(5, back.Comparisons.SelectMany(c => c.Levels).Count(l => l.TfAdjust));
+        Assert.Equal(TermFrequencyTests.AdjustedLevels.Length, back.Comparisons.SelectMany(c => c.Levels).Count(l => l.TfAdjust));
         var plain = MatchModelJson.Serialize(TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, enabled: false));
         Assert.DoesNotContain("tf_adjust", plain, StringComparison.Ordinal);
         Assert.DoesNotContain("tf_minimum_u", plain, StringComparison.Ordinal);

@@ -85,6 +85,15 @@ public sealed class ModelTrainerTests : IClassFixture<ModelTrainerTests.Corpus>
         Assert.InRange(chosen.RecallAtReview, 0.99, 1);
         Assert.True(chosen.Thresholds.Review <= chosen.Thresholds.Match);
         Assert.Equal(chosen.Thresholds, report.Model.Thresholds);
+        Assert.InRange(chosen.MatchesScored, 1, chosen.Matches);
+        Assert.True(chosen.Pairs > chosen.MatchesScored);
+        // The target holds where it matters: on the decisions of `link`, siblings and term frequencies included.
+        var engine = LinkEngine.Create(report.Model, LinkEngine.Default.Names, LinkEngine.Default.Places);
+        var decided = Linker.Link(_corpus.References, _corpus.Listings, engine, new LinkOptions { DegreeOfParallelism = 1 }).Matches
+            .Where(m => m.Decision == MatchDecision.Match).ToArray();
+        var truth = _corpus.Labels.Matches.ToHashSet();
+        var precision = decided.Count(m => truth.Contains((m.ReferenceId, m.ListingId))) / (double)decided.Length;
+        Assert.True(precision >= 0.94, $"precision of link's matches: {precision:0.000}");
         // Term-frequency settings are design, not estimates: training keeps the starting model's.
         Assert.Equal(
             LinkEngine.DefaultModel.Comparisons.SelectMany(c => c.Levels.Select(l => (c.Name, l.Name, l.TfAdjust))),

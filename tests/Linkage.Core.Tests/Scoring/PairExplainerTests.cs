@@ -39,4 +39,25 @@ public class PairExplainerTests
         Assert.Equal(MatchDecision.NonMatch, explained.Decision);
         Assert.Equal("disagree", explained.Evidence.Single(e => e.Comparison == "sex").Level);
     }
+
+    [Fact]
+    public void Among_all_listings_the_term_frequency_part_is_shown_and_the_weight_is_what_link_gives()
+    {
+        var listings = Enumerable.Range(0, 400)
+            .Select(i => new ListingRecord($"L{i}", Child($"Прізвище{i}", i < 2 ? "Соломія" : "Олександр", Sex.Female, "2011-11-23")))
+            .ToArray();
+        var reference = new ReferenceRecord("UA-3", Child("Прізвище1", "Соломія", Sex.Female, "2011-11-23"));
+        var engine = LinkEngine.Create(TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel), LinkEngine.Default.Names, LinkEngine.Default.Places);
+
+        var among = PairExplainer.Explain(reference, listings, "L1", engine);
+        var alone = PairExplainer.Explain(reference, listings[1], engine);
+        var linked = Linker.Link([reference], listings, engine, new LinkOptions { DegreeOfParallelism = 1 }).Matches.Single(m => m.ListingId == "L1");
+
+        var given = among.Evidence.Single(e => e.Comparison == "given_name");
+        Assert.True(given.TermFrequency > 0, $"term frequency {given.TermFrequency}");
+        Assert.Equal(0, alone.Evidence.Single(e => e.Comparison == "given_name").TermFrequency);
+        Assert.Equal(linked.MatchWeight, among.MatchWeight, 9);
+        Assert.Equal(linked.BlockingRules, among.BlockingRules);
+        Assert.Throws<ArgumentException>(() => PairExplainer.Explain(reference, listings, "no-such-listing", engine));
+    }
 }

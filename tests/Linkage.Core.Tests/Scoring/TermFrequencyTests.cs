@@ -7,9 +7,12 @@ namespace Linkage.Tests.Scoring;
 
 public class TermFrequencyTests
 {
-    /// <summary>The levels a term-frequency adjustment applies to: names agreeing on a key, surnames on an initial.</summary>
-    private static readonly (string Comparison, string Level)[] AdjustedLevels =
-        [("given_name", "exact"), ("given_name", "same_key"), ("surname", "exact"), ("surname", "same_key"), ("surname", "initial_agrees")];
+    /// <summary>The levels a term-frequency adjustment applies to: names agreeing on a key or near it, surnames on an initial.</summary>
+    internal static readonly (string Comparison, string Level)[] AdjustedLevels =
+    [
+        ("given_name", "exact"), ("given_name", "same_key"), ("given_name", "diminutive"), ("given_name", "fuzzy_0.92"), ("given_name", "fuzzy_0.85"),
+        ("surname", "exact"), ("surname", "same_key"), ("surname", "fuzzy_0.92"), ("surname", "fuzzy_0.85"), ("surname", "initial_agrees"),
+    ];
 
     /// <summary><paramref name="model"/> with every name level that can be term-frequency adjusted adjusted, or none.</summary>
     internal static MatchModel WithTermFrequencies(MatchModel model, bool enabled = true, double? minimumU = null) => model with
@@ -29,7 +32,7 @@ public class TermFrequencyTests
         // 300 listings with a value: id 1 on 240, id 2 on 60; 100 without.
         var values = Enumerable.Repeat(1, 240).Concat(Enumerable.Repeat(2, 60)).Concat(Enumerable.Repeat(0, 100)).ToArray();
 
-        var adjustments = TermFrequencies.Adjustments(values, u: 0.1, minimumU: null);
+        var adjustments = TermFrequencies.Adjustments(values, valueCount: 0, u: 0.1, minimumU: null);
 
         Assert.Equal(0, adjustments[0]);
         Assert.Equal(Math.Log2(0.1 / 0.8), adjustments[1], 12);
@@ -41,14 +44,14 @@ public class TermFrequencyTests
     {
         var values = Enumerable.Repeat(1, 999).Append(2).ToArray();
 
-        var adjustments = TermFrequencies.Adjustments(values, u: 0.001, minimumU: null);
+        var adjustments = TermFrequencies.Adjustments(values, valueCount: 0, u: 0.001, minimumU: null);
         // Seen once among 1,000, value 2 counts as seen MinimumCount times.
         Assert.Equal(Math.Log2(0.001 / ((double)TermFrequencies.MinimumCount / 1000)), adjustments[2], 12);
         // log2(0.001 / 0.999) is about −10 bits: clamped.
         Assert.Equal(-TermFrequencies.MaxAdjustment, adjustments[1]);
-        Assert.Equal(TermFrequencies.MaxAdjustment, TermFrequencies.Adjustments(values, u: 0.9, minimumU: null)[2]);
+        Assert.Equal(TermFrequencies.MaxAdjustment, TermFrequencies.Adjustments(values, valueCount: 0, u: 0.9, minimumU: null)[2]);
         // tf_minimum_u floors the frequency above the minimum count.
-        Assert.Equal(Math.Log2(0.001 / 0.01), TermFrequencies.Adjustments(values, u: 0.001, minimumU: 0.01)[2], 12);
+        Assert.Equal(Math.Log2(0.001 / 0.01), TermFrequencies.Adjustments(values, valueCount: 0, u: 0.001, minimumU: 0.01)[2], 12);
     }
 
     [Fact]
@@ -56,7 +59,7 @@ public class TermFrequencyTests
     {
         var values = Enumerable.Range(1, TermFrequencies.MinimumListings - 1).ToArray();
 
-        Assert.All(TermFrequencies.Adjustments(values, u: 0.01, minimumU: null), a => Assert.Equal(0, a));
+        Assert.All(TermFrequencies.Adjustments(values, valueCount: 0, u: 0.01, minimumU: null), a => Assert.Equal(0, a));
     }
 
     [Fact]
@@ -82,6 +85,85 @@ public class TermFrequencyTests
         Assert.True(rare.Weight > common.Weight + 3, $"rare {rare.Weight} vs common {common.Weight}");
         Assert.Contains("common value", common.Detail, StringComparison.Ordinal);
         Assert.Contains("rare value", rare.Detail, StringComparison.Ordinal);
+        // The evidence keeps the adjustment apart from the level's own weight, which both pairs share.
+        Assert.True(common.TermFrequency < 0 && rare.TermFrequency > 0, $"rare {rare.TermFrequency} vs common {common.TermFrequency}");
+        Assert.Equal(common.LevelWeight, rare.LevelWeight, 0.011);
+        Assert.Equal(session.Model.LevelWeight(given, 0), rare.LevelWeight, 0.011);
+        Assert.Contains(FormattableString.Invariant($"of which term frequency {rare.TermFrequency:+0.0}"), rare.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rare_given_name_spelt_nearly_alike_weighs_more_than_a_common_one()
+    {
+        // Listings: Олександр on 300, Соломія on 2; each reference has a typo.
+        var listings = Enumerable.Range(0, 400)
+            .Select(i => new ListingRecord($"L{i}", Child($"Прізвище{i}", i < 2 ? "Соломія" : i < 302 ? "Олександр" : $"Ім'я{i}", "2014-03-12")))
+            .ToArray();
+        var references = new[]
+        {
+            new ReferenceRecord("R-common", Child("Шевчук", "Олексагдр", "2014-03-12")),
+            new ReferenceRecord("R-rare", Child("Шевчук", "Соломіф", "2014-03-12")),
+        };
+        var session = Session(references, listings);
+        var given = Index(session, "given_name");
+
+        var common = session.Explain(0, Listing(session, "L100"), 0, 1, 0, references[0], []).Evidence[given];
+        var rare = session.Explain(1, Listing(session, "L1"), 0, 1, 0, references[1], []).Evidence[given];
+
+        Assert.StartsWith("fuzzy", common.Level, StringComparison.Ordinal);
+        Assert.Equal(common.Level, rare.Level);
+        Assert.True(rare.Weight > common.Weight + 3, $"rare {rare.Weight} vs common {common.Weight}");
+    }
+
+    [Fact]
+    public void At_a_fuzzy_level_the_more_common_of_the_two_spellings_counts()
+    {
+        // A typo makes a listing's spelling unique; the reference's name is the common one.
+        var listings = Enumerable.Range(0, 400)
+            .Select(i => new ListingRecord($"L{i}", Child($"Прізвище{i}", i == 0 ? "Олексагдр" : i < 300 ? "Олександр" : $"Ім'я{i}", "2014-03-12")))
+            .ToArray();
+        var references = new[]
+        {
+            new ReferenceRecord("R-common", Child("Шевчук", "Олександр", "2014-03-12")),
+            new ReferenceRecord("R-unseen", Child("Шевчук", "Олексапдр", "2014-03-12")),
+        };
+        var session = Session(references, listings);
+        var given = Index(session, "given_name");
+        var typo = Listing(session, "L0");
+        var level = session.Model.Comparisons[given].Level(0, typo);
+        var typoAgainstItself = session.Model.Comparisons[given].Level(1, typo);
+
+        var adjustment = session.Model.Adjustment(given, level, 0, typo);
+        // Against a spelling no listing holds, the listing's own (rare, bounded) frequency counts.
+        var unseen = session.Model.Adjustment(given, typoAgainstItself, 1, typo);
+
+        Assert.StartsWith("fuzzy", session.Model.Comparisons[given].LevelNames[level], StringComparison.Ordinal);
+        Assert.True(adjustment < 0, $"a common name misspelt adjusts by {adjustment}");
+        Assert.True(unseen > 0 && unseen <= TermFrequencies.MaxAdjustment, $"unseen spelling adjusts by {unseen}");
+    }
+
+    [Fact]
+    public void Adjustments_at_every_level_stay_within_the_bound()
+    {
+        var listings = Enumerable.Range(0, 400)
+            .Select(i => new ListingRecord($"L{i}", Child(i % 7 == 0 ? "Коваленко" : $"Прізвище{i}", i % 3 == 0 ? "Іван" : $"Ім'я{i}", "2014-03-12")))
+            .ToArray();
+        string[] names = ["Іван", "Іванн", "Ім'я5", "Ім'яя5", "Соломія"];
+        var references = names.Select((name, i) => new ReferenceRecord($"R{i}", Child(i % 2 == 0 ? "Коваленко" : "Ковальенко", name, "2014-03-12")))
+            .ToArray();
+        var session = Session(references, listings);
+
+        for (var r = 0; r < references.Length; r++)
+        {
+            for (var l = 0; l < listings.Length; l++)
+            {
+                for (var c = 0; c < session.Model.Comparisons.Count; c++)
+                {
+                    var adjustment = session.Model.Adjustment(c, session.Model.Comparisons[c].Level(r, l), r, l);
+                    Assert.InRange(adjustment, -TermFrequencies.MaxAdjustment, TermFrequencies.MaxAdjustment);
+                }
+            }
+        }
     }
 
     [Fact]

@@ -9,13 +9,14 @@ public sealed record HeldOutScore(string Candidate, double LogLoss, double Brier
     /// <summary>Probabilities are clipped this far from 0 and 1 so one confident mistake costs a lot but not infinity.</summary>
     private const double Clip = 1e-12;
 
-    internal static HeldOutScore Measure(string candidate, LevelPatterns heldOut, Func<ReadOnlySpan<byte>, double> probability)
+    /// <param name="probability">The match probability of a level vector with an offset in bits, as scoring computes it.</param>
+    internal static HeldOutScore Measure(string candidate, LevelPatterns heldOut, Func<ReadOnlySpan<byte>, double, double> probability)
     {
         var scored = new List<(double Probability, double Count, double Matches)>(heldOut.Count);
         double logLoss = 0, brier = 0;
         for (var p = 0; p < heldOut.Count; p++)
         {
-            var q = Math.Clamp(probability(heldOut.Levels(p)), Clip, 1 - Clip);
+            var q = Math.Clamp(probability(heldOut.Levels(p), heldOut.OffsetOf(p)), Clip, 1 - Clip);
             var matches = heldOut.MatchesOf(p);
             var nonMatches = heldOut.CountOf(p) - matches;
             logLoss -= matches * Math.Log(q) + nonMatches * Math.Log(1 - q);

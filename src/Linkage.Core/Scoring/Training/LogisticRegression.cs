@@ -6,7 +6,9 @@ namespace Linkage.Scoring.Training;
 /// A logistic regression over the level vector: one indicator per non-null level of each comparison (the null
 /// level is the reference category, so missing weighs 0), an intercept, and an L2 penalty on everything but the
 /// intercept. Because the features are one-hot per comparison the fitted log-odds is a sum of per-level
-/// weights, exactly the shape of a Fellegi–Sunter model, so it ships in the same model JSON.
+/// weights, exactly the shape of a Fellegi–Sunter model, so it ships in the same model JSON. Each pattern's
+/// offset (its term-frequency adjustments, which scoring adds on top of the level weights) enters the log-odds
+/// as a fixed term, so the coefficients learn only what the adjustments leave out and do not count it twice.
 /// </summary>
 internal sealed record LogisticModel(double Intercept, double[][] Coefficients, int Iterations, bool Converged)
 {
@@ -24,11 +26,47 @@ internal sealed record LogisticModel(double Intercept, double[][] Coefficients, 
 
 internal static class LogisticRegression
 {
+    /// <summary>Refits after pinning the coefficients that broke their sign at most this often.</summary>
+    private const int MaxSignRounds = 10;
+
+    /// <summary>
+    /// Fits, then, where <paramref name="signs"/> gives a level's direction (+1: evidence for a match, −1:
+    /// against, 0: free), pins every coefficient of the wrong sign at 0 and refits, until none is wrong. Blocking
+    /// selects the pairs a regression learns from: a rule keyed on sex never proposes a pair whose sex is
+    /// missing, so among candidates a missing sex goes with fewer non-matches and "sex agrees" would otherwise
+    /// fit below "missing" (about −0.5 bits), though agreeing is evidence for a match among random pairs.
+    /// </summary>
+    public static LogisticModel Fit(LevelPatterns patterns, ModelShape shape, double l2, int[][]? signs)
+    {
+        var pinned = shape.NewTable().Select(row => new bool[row.Length]).ToArray();
+        for (var round = 1; ; round++)
+        {
+            var fit = Fit(patterns, shape, l2, pinned);
+            var wrong = false;
+            for (var c = 0; signs is not null && c < shape.Comparisons; c++)
+            {
+                for (var level = 0; level < signs[c].Length; level++)
+                {
+                    if (signs[c][level] * fit.Coefficients[c][level] < 0)
+                    {
+                        pinned[c][level] = wrong = true;
+                    }
+                }
+            }
+            if (!wrong || round == MaxSignRounds)
+            {
+                return fit;
+            }
+        }
+    }
+
     /// <summary>
     /// Fits by Newton's method (iteratively reweighted least squares) on the patterns' match counts; the
-    /// penalised log-likelihood is concave, so Newton converges in a handful of steps.
+    /// penalised log-likelihood is concave, so Newton converges in a handful of steps. Levels marked in
+    /// <paramref name="pinned"/> keep coefficient 0, as the null level does.
     /// </summary>
-    public static LogisticModel Fit(LevelPatterns patterns, ModelShape shape, double l2, int maxIterations = 50, double tolerance = 1e-8)
+    public static LogisticModel Fit(
+        LevelPatterns patterns, ModelShape shape, double l2, bool[][]? pinned = null, int maxIterations = 50, double tolerance = 1e-8)
     {
         // Column 0 is the intercept; then each comparison's non-null levels in order.
         var column = new int[shape.Comparisons][];
@@ -38,7 +76,7 @@ internal static class LogisticRegression
             column[c] = new int[shape.LevelNames[c].Count];
             for (var level = 0; level < column[c].Length; level++)
             {
-                column[c][level] = level == shape.NullLevels[c] ? -1 : width++;
+                column[c][level] = level == shape.NullLevels[c] || pinned?[c][level] == true ? -1 : width++;
             }
         }
 
@@ -54,7 +92,7 @@ internal static class LogisticRegression
             for (var p = 0; p < patterns.Count; p++)
             {
                 var count = Columns(patterns.Levels(p), column, active);
-                var eta = 0.0;
+                var eta = patterns.OffsetOf(p) * Math.Log(2);
                 for (var i = 0; i < count; i++)
                 {
                     eta += beta[active[i]];

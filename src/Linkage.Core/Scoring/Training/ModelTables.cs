@@ -40,8 +40,11 @@ internal static class ModelTables
         }).ToArray(),
     };
 
-    /// <summary>The probability a model gives a level vector, computed from its document as scoring would.</summary>
-    public static Func<ReadOnlySpan<byte>, double> Probability(MatchModel model, ModelShape shape)
+    /// <summary>
+    /// The probability a model gives a level vector with an offset in bits (its term-frequency adjustments),
+    /// computed from its document as scoring would.
+    /// </summary>
+    public static Func<ReadOnlySpan<byte>, double, double> Probability(MatchModel model, ModelShape shape)
     {
         var weights = shape.NewTable();
         for (var c = 0; c < shape.Comparisons; c++)
@@ -53,9 +56,9 @@ internal static class ModelTables
             }
         }
         var priorWeight = Math.Log2(model.Prior / (1 - model.Prior));
-        return levels =>
+        return (levels, offset) =>
         {
-            var weight = priorWeight;
+            var weight = priorWeight + offset;
             for (var c = 0; c < levels.Length; c++)
             {
                 weight += weights[c][levels[c]];

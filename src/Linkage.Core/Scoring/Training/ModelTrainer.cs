@@ -44,7 +44,11 @@ public static class ModelTrainer
         var u = CountLevels(random, shape, matchesOnly: false, nonMatchesOnly: false);
         shape.NormalizeCounts(u, pseudoCount: 1);
 
-        var blocked = pairs.Block(references, labels, options.HeldOutShare, options.Seed + 1);
+        // Labelled pairs carry the term-frequency adjustments linking would add under the trained u (which every
+        // candidate but the label-counted one keeps), so the regression fits around them and the held-back
+        // figures include them.
+        var withTrainedU = pairs.Compile(ModelTables.Build(baseModel, shape, shape.TableOf(baseModel, l => l.M), u, baseModel.Prior, name, string.Empty));
+        var blocked = pairs.Block(references, labels, options.HeldOutShare, options.Seed + 1, withTrainedU);
         var (m, sessions) = EstimateM(blocked, shape, baseModel, u, pairs, options, warnings);
         var expectedMatches = sessions.Where(s => s.Used).Select(s => s.ExpectedMatches).DefaultIfEmpty(0).Max();
         var crossProduct = (double)pairs.References * pairs.Listings;
@@ -81,17 +85,6 @@ public static class ModelTrainer
                 candidates[LogisticCandidate] = FromLogistic(blocked.Training, shape, baseModel, name, options.L2, u, m, warnings);
                 heldOut.AddRange(candidates.Select(c => HeldOutScore.Measure(c.Key, blocked.HeldOut, ModelTables.Probability(c.Value, shape))));
                 chosen = heldOut.MinBy(s => s.LogLoss)!.Candidate;
-                if (options.TargetPrecision is { } targetPrecision)
-                {
-                    // On the chosen candidate as fitted without the held-back labels, so the figures are honest.
-                    thresholds = ThresholdChoice.Choose(
-                        blocked.HeldOut, ModelTables.Probability(candidates[chosen], shape), targetPrecision, options.TargetRecall, baseModel.Thresholds);
-                    if (!thresholds.PrecisionReached)
-                    {
-                        warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                            $"no probability reaches precision {targetPrecision} on held-back labels: the match threshold stays {baseModel.Thresholds.Match}"));
-                    }
-                }
                 var all = new LevelPatterns(shape.Comparisons);
                 all.AddAll(blocked.Training);
                 all.AddAll(blocked.HeldOut);
@@ -102,14 +95,23 @@ public static class ModelTrainer
                     _ => emModel,
                 };
             }
-            if (thresholds is not null)
-            {
-                model = model with { Thresholds = thresholds.Thresholds };
-            }
             siblings = EstimateSiblingWeight(references, listings, model, baseEngine, labels, options, warnings);
             if (siblings is not null)
             {
                 model = model with { SiblingWeight = Math.Round(siblings.Weight, 4) };
+            }
+            if (options.TargetPrecision is { } targetPrecision && candidates.Count > 1)
+            {
+                // On the chosen candidate as fitted without the held-back labels, so the figures are honest.
+                thresholds = ChooseThresholds(
+                    references, listings, candidates[chosen] with { SiblingWeight = model.SiblingWeight }, baseEngine, labels,
+                    blocked.HeldBackReferences, options, targetPrecision);
+                if (!thresholds.PrecisionReached)
+                {
+                    warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"no probability reaches precision {targetPrecision} on held-back labels: the match threshold stays {baseModel.Thresholds.Match}"));
+                }
+                model = model with { Thresholds = thresholds.Thresholds };
             }
         }
 
@@ -250,6 +252,52 @@ public static class ModelTrainer
         return new SiblingEstimate(supportedMatches, allMatches, supportedNonMatches, allNonMatches, weight);
     }
 
+    /// <summary>
+    /// Thresholds chosen on the held-back references' candidates as <c>link</c> scores them (term-frequency
+    /// adjustments, the sibling weight, the top candidates kept), so a target precision holds where the model is
+    /// used. The review threshold decides which siblings support each other, so the files are linked again under
+    /// a new review threshold until it settles.
+    /// </summary>
+    private static ThresholdChoice ChooseThresholds(
+        IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, MatchModel model, LinkEngine baseEngine,
+        TrainingLabels labels, IReadOnlySet<string> heldBack, TrainingOptions options, double targetPrecision)
+    {
+        var matches = labels.Matches as IReadOnlySet<(string, string)> ?? labels.Matches.ToHashSet();
+        var nonMatches = labels.NonMatches as IReadOnlySet<(string, string)> ?? labels.NonMatches.ToHashSet();
+        var heldBackMatches = matches.Count(pair => heldBack.Contains(pair.Item1));
+        var thresholds = model.Thresholds;
+        for (var round = 1; ; round++)
+        {
+            var engine = LinkEngine.Create(model with { Thresholds = thresholds }, baseEngine.Names, baseEngine.Places);
+            var linked = Linker.Link(references, listings, engine, new LinkOptions { DegreeOfParallelism = options.DegreeOfParallelism }).Matches;
+            var scored = new List<(double Probability, double Count, double Matches)>();
+            foreach (var candidate in linked.Where(m => heldBack.Contains(m.ReferenceId)))
+            {
+                var pair = (candidate.ReferenceId, candidate.ListingId);
+                var isMatch = matches.Contains(pair);
+                if (isMatch || labels.UnlistedAreNonMatches || nonMatches.Contains(pair))
+                {
+                    scored.Add((candidate.MatchProbability, 1, isMatch ? 1 : 0));
+                }
+            }
+            var scoredMatches = scored.Sum(s => s.Matches);
+            var choice = ThresholdChoice.Choose([.. scored], scoredMatches, targetPrecision, options.TargetRecall, model.Thresholds) with
+            {
+                Pairs = scored.Count,
+                MatchesScored = scoredMatches,
+                Matches = heldBackMatches,
+            };
+            if (choice.Thresholds.Review == thresholds.Review || model.SiblingWeight is null or 0 || round == MaxThresholdRounds)
+            {
+                return choice;
+            }
+            thresholds = choice.Thresholds;
+        }
+    }
+
+    /// <summary>Links of the training files at most to settle the review threshold.</summary>
+    private const int MaxThresholdRounds = 3;
+
     /// <summary>Fewer labelled matches with a co-listed sibling than this give no usable estimate.</summary>
     private const int MinSiblingSupport = 10;
 
@@ -270,7 +318,9 @@ public static class ModelTrainer
     private static MatchModel FromLogistic(
         LevelPatterns labelled, ModelShape shape, MatchModel baseModel, string name, double l2, double[][] u, double[][] m, List<string> warnings)
     {
-        var fit = LogisticRegression.Fit(labelled, shape, l2);
+        // Each level keeps the direction its m and u give it (u from random pairs, which blocking did not select).
+        var signs = shape.NewTable().Select((row, c) => row.Select((_, level) => level == shape.NullLevels[c] ? 0 : m[c][level].CompareTo(u[c][level])).ToArray()).ToArray();
+        var fit = LogisticRegression.Fit(labelled, shape, l2, signs);
         if (!fit.Converged)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"logistic regression did not converge in {fit.Iterations} iterations"));

@@ -1,28 +1,29 @@
 namespace Linkage.Scoring.Training;
 
 /// <summary>
-/// Decision thresholds chosen on held-back labels: <c>match</c> at the lowest probability whose pairs at or
-/// above it reach a target precision, <c>review</c> at the highest probability whose pairs at or above it
-/// include a target share of the held-back matches, with the figures each reaches there.
+/// Decision thresholds chosen on held-back labelled pairs: <c>match</c> at the lowest probability whose pairs at
+/// or above it reach a target precision, <c>review</c> at the highest probability whose pairs at or above it
+/// include a target share of the held-back matches among them, with the figures each reaches there.
 /// </summary>
 public sealed record ThresholdChoice(
     double TargetPrecision, double TargetRecall, DecisionThresholds Thresholds,
     double PrecisionAtMatch, double RecallAtMatch, double RecallAtReview, bool PrecisionReached)
 {
-    /// <param name="heldOut">Held-back labelled pairs.</param>
-    /// <param name="probability">The model's match probability for a level vector.</param>
-    /// <param name="fallback">Thresholds kept for a target no threshold reaches.</param>
-    internal static ThresholdChoice Choose(
-        LevelPatterns heldOut, Func<ReadOnlySpan<byte>, double> probability, double targetPrecision, double targetRecall, DecisionThresholds fallback)
-    {
-        var scored = new (double Probability, double Count, double Matches)[heldOut.Count];
-        for (var p = 0; p < heldOut.Count; p++)
-        {
-            scored[p] = (probability(heldOut.Levels(p)), heldOut.CountOf(p), heldOut.MatchesOf(p));
-        }
-        return Choose(scored, heldOut.TotalMatches, targetPrecision, targetRecall, fallback);
-    }
+    /// <summary>The held-back labelled pairs the thresholds were chosen on: the candidates <c>link</c> kept for held-back references.</summary>
+    public double Pairs { get; init; }
 
+    /// <summary>The held-back matches among <see cref="Pairs"/>: the recall figures are shares of these.</summary>
+    public double MatchesScored { get; init; }
+
+    /// <summary>
+    /// All labelled matches of held-back references, kept or not: blocking and the top-candidate cut lose the
+    /// rest before any threshold.
+    /// </summary>
+    public double Matches { get; init; }
+
+    /// <param name="scored">Each group of pairs' probability, size and matches.</param>
+    /// <param name="totalMatches">The matches recall is measured against.</param>
+    /// <param name="fallback">Thresholds kept for a target no threshold reaches.</param>
     internal static ThresholdChoice Choose(
         (double Probability, double Count, double Matches)[] scored, double totalMatches, double targetPrecision, double targetRecall,
         DecisionThresholds fallback)

@@ -66,9 +66,11 @@ internal sealed class TrainingPairs
     /// <summary>
     /// One pass over every blocked candidate pair: the level patterns each rule proposed (a pair proposed by two
     /// rules is in both), and, when <paramref name="labels"/> are given, the labelled pairs split into training
-    /// and held-back parts by reference.
+    /// and held-back parts by reference, each with its term-frequency adjustments under
+    /// <paramref name="adjustments"/> as its offset.
     /// </summary>
-    public BlockedPatterns Block(IReadOnlyList<ReferenceRecord> references, TrainingLabels? labels, double heldOutShare, ulong seed)
+    public BlockedPatterns Block(
+        IReadOnlyList<ReferenceRecord> references, TrainingLabels? labels, double heldOutShare, ulong seed, CompiledModel adjustments)
     {
         var perRule = _rules.Select(_ => new LevelPatterns(Shape.Comparisons)).ToArray();
         var training = new LevelPatterns(Shape.Comparisons);
@@ -80,11 +82,16 @@ internal sealed class TrainingPairs
         var matches = labels?.Matches.ToHashSet() ?? [];
         var nonMatches = labels?.NonMatches.ToHashSet() ?? [];
         var random = new SeededRandom(seed);
+        var heldBackReferences = new HashSet<string>(StringComparer.Ordinal);
         long candidatePairs = 0;
         var labelledMatchesFound = 0;
         for (var r = 0; r < References; r++)
         {
             var heldBack = random.NextDouble() < heldOutShare;
+            if (heldBack)
+            {
+                heldBackReferences.Add(references[r].RecordId);
+            }
             finder.Find(r);
             MoveTo(cursors, r);
             var candidates = finder.Candidates;
@@ -110,14 +117,21 @@ internal sealed class TrainingPairs
                 if (isMatch || labels.UnlistedAreNonMatches || nonMatches.Contains(pair))
                 {
                     labelledMatchesFound += isMatch ? 1 : 0;
-                    (heldBack ? heldOut : training).Add(levels, 1, isMatch ? 1 : 0);
+                    (heldBack ? heldOut : training).Add(levels, 1, isMatch ? 1 : 0, adjustments.Adjustments(levels, r, listing));
                 }
             }
         }
         return new BlockedPatterns(
-            _rules.Select((rule, k) => (rule, perRule[k])).ToArray(), candidatePairs, training, heldOut,
+            _rules.Select((rule, k) => (rule, perRule[k])).ToArray(), candidatePairs, training, heldOut, heldBackReferences,
             labels is null ? 0 : matches.Count - labelledMatchesFound);
     }
+
+    /// <summary>
+    /// <paramref name="model"/> bound to this session's comparisons, for its term-frequency adjustments on these
+    /// listings (the model must have the session model's comparisons).
+    /// </summary>
+    public CompiledModel Compile(MatchModel model) =>
+        CompiledModel.Compile(model, _session.Model.Comparisons.ToDictionary(c => c.Name, StringComparer.Ordinal));
 
     private ComparisonCursor[] OpenCursors() => _session.Model.Comparisons.Select(c => c.OpenCursor()).ToArray();
 
@@ -144,4 +158,5 @@ internal sealed record BlockedPatterns(
     long CandidatePairs,
     LevelPatterns Training,
     LevelPatterns HeldOut,
+    IReadOnlySet<string> HeldBackReferences,
     int LabelledMatchesNotBlocked);
