@@ -30,7 +30,7 @@ public sealed record QueueItem
     /// <summary>The reviewer the child is assigned to, if any.</summary>
     public string? Assignee { get; init; }
 
-    public string Explanation => string.Join("; ", Evidence.Select(e => $"{e.Comparison}: {e.Detail} {e.Weight:+0.0;-0.0;0.0}"));
+    public string Explanation => string.Join("; ", Evidence.Select(e => e.Summary));
 }
 
 /// <summary>One run's score for a pair.</summary>
