@@ -40,15 +40,25 @@ public sealed class NightlyCommandTests : IDisposable
     }
 
     [Fact]
-    public void References_without_listings_are_bad_input_and_stay_in_the_inbox()
+    public void References_arriving_after_their_listings_are_linked_against_the_stored_listings()
     {
         _box.DropCorpus();
-        File.Delete(Path.Combine(_box.Inbox, "listings-night1.csv"));
+        var references = Path.Combine(_box.Inbox, "references-night1.csv");
+        File.Move(references, references + ".later");
+        Assert.Equal(0, LinkageProcess.Run(_box.Arguments()).ExitCode);
+        Assert.Empty(NightlyInbox.Queue(_box.Database));
+        File.Move(references + ".later", references);
 
         var (exit, _) = LinkageProcess.Run(_box.Arguments());
 
-        Assert.Equal(2, exit);
-        Assert.Single(_box.InboxFiles());
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain(_box.InboxFiles(), f => f.EndsWith(".csv", StringComparison.Ordinal));
+        using var together = new NightlyInbox();
+        together.DropCorpus();
+        Assert.Equal(0, LinkageProcess.Run(together.Arguments()).ExitCode);
+        Assert.Equal(NightlyInbox.Queue(together.Database), NightlyInbox.Queue(_box.Database));
+        using var store = LinkStores.Open(_box.Database);
+        Assert.Equal("incremental", store.GetRun(2)!.LinkScope);
     }
 
     [Fact]
