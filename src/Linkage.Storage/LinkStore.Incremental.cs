@@ -3,14 +3,15 @@ using System.Globalization;
 using System.Text.Json;
 using Linkage.Linking;
 using Linkage.Records;
+using Linkage.Scoring;
 
 namespace Linkage.Storage;
 
 /// <summary>The last completed run as incremental linking sees it: what it linked with and whether it kept the whole result.</summary>
 internal sealed record LastLinkRun(long RunId, string? Scope, string? ModelFingerprint);
 
-/// <summary>A current (not retired) candidate pair: who, and its stored weight.</summary>
-internal readonly record struct KeptPair(string ReferenceId, string ListingId, double Weight);
+/// <summary>A current (not retired) candidate pair: who, its stored weight, and whether sibling evidence lifted that weight.</summary>
+internal readonly record struct KeptPair(string ReferenceId, string ListingId, double Weight, bool Lifted);
 
 /// <summary>What a stored pair looks like, to tell a recomputed pair that changed from one that did not.</summary>
 internal sealed record StoredPairRow(long Rank, double Probability, double Weight, string Decision, string Levels, string Evidence, string Rules);
@@ -68,12 +69,18 @@ public sealed partial class LinkStore
     /// <summary>Every current candidate pair with its stored weight.</summary>
     internal List<KeptPair> ReadKeptPairs()
     {
-        using var command = Command("SELECT reference_id, listing_id, match_weight FROM candidate_pairs WHERE retired_run_id IS NULL");
+        var lifted = "%" + JsonSerializer.Serialize(new FieldEvidence(SiblingEvidence.ComparisonName, "", 0, ""))
+            .Split(',')[0].TrimStart('{') + "%";
+        using var command = Command("""
+            SELECT reference_id, listing_id, match_weight, CASE WHEN evidence LIKE @lifted THEN 1 ELSE 0 END
+            FROM candidate_pairs WHERE retired_run_id IS NULL
+            """);
+        command.AddParameter("@lifted", lifted);
         using var reader = command.ExecuteReader();
         var pairs = new List<KeptPair>();
         while (reader.Read())
         {
-            pairs.Add(new KeptPair(reader.GetString(0), reader.GetString(1), reader.GetDouble(2)));
+            pairs.Add(new KeptPair(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetInt64(3) == 1));
         }
         return pairs;
     }

@@ -22,7 +22,7 @@ internal sealed record StoredLinkOutcome(LinkResult Result, CandidateSaveSummary
 /// <item>references that are new or changed, or that hold a pair with a listing that changed or vanished, are
 /// stale: their stored candidates no longer stand, so they are linked against all current listings;</item>
 /// <item>every other reference is probed against the new and changed listings; one where a new candidate could
-/// enter its stored list (weight at least the stored lowest, less the sibling bonus that may be in it) is
+/// enter its stored list (weight before sibling evidence at least the lowest stored one's before it) is
 /// relinked against its stored candidates plus the new listings, which hold its whole new list;</item>
 /// <item>sibling evidence is group-level, so every reference of a relinked reference's sibling group is relinked
 /// in the same session.</item>
@@ -107,13 +107,11 @@ internal static class StoredLinking
         {
             var probe = Linker.Link(references.Where(r => !stale.Contains(r.RecordId)).ToArray(), fresh, engine, options, null, cancellationToken);
             candidatePairs += probe.CandidatePairs;
-            var bonus = Math.Max(0, engine.Model.SiblingWeight ?? 0);
-            var groups = references.Where(r => r.Person.SiblingGroup.Length > 0).Select(r => r.RecordId).ToHashSet(StringComparer.Ordinal);
+            var bonus = engine.Model.SiblingWeight ?? 0;
             foreach (var match in probe.Matches)
             {
                 if (!touched.Contains(match.ReferenceId)
-                    && CanEnter(match, kept.GetValueOrDefault(match.ReferenceId), options.MaxCandidatesPerReference,
-                        groups.Contains(match.ReferenceId) ? bonus : 0))
+                    && CanEnter(match, kept.GetValueOrDefault(match.ReferenceId), options.MaxCandidatesPerReference, bonus))
                 {
                     touched.Add(match.ReferenceId);
                 }
@@ -183,11 +181,18 @@ internal static class StoredLinking
     }
 
     /// <summary>
-    /// Whether a new candidate might rank among a reference's stored ones: the list is not full, or the candidate
-    /// weighs at least the lowest stored weight less the sibling bonus that weight may include.
+    /// Whether a new candidate might rank among a reference's stored ones: the list is not full, or the candidate's
+    /// weight before sibling evidence reaches the lowest stored weight before it (ranks are set before that evidence).
     /// </summary>
-    private static bool CanEnter(CandidateMatch match, KeptPair[]? stored, int cap, double bonus) =>
-        stored is null || stored.Length != cap || match.MatchWeight >= stored.Min(p => p.Weight) - bonus - Slack;
+    private static bool CanEnter(CandidateMatch match, KeptPair[]? stored, int cap, double bonus)
+    {
+        if (stored is null || stored.Length != cap)
+        {
+            return true;
+        }
+        var weight = match.Evidence.Any(e => e.Comparison == SiblingEvidence.ComparisonName) ? match.MatchWeight - bonus : match.MatchWeight;
+        return weight >= stored.Min(p => p.Lifted ? p.Weight - bonus : p.Weight) - Slack;
+    }
 
     /// <summary>Every current listing: this run's as read, the others as stored, in listing id order.</summary>
     private static ListingRecord[] CurrentListings(LinkStore store, long runId, IReadOnlyList<ListingRecord> batch, Stopwatch save)
