@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Linkage.Linking;
 using Linkage.Records;
-using Linkage.Scoring;
 
 namespace Linkage.Storage;
 
@@ -66,21 +65,22 @@ public sealed partial class LinkStore
         return ids;
     }
 
-    /// <summary>Every current candidate pair with its stored weight.</summary>
+    /// <summary>
+    /// Every current candidate pair with its stored weight. Sibling evidence adds one evidence row (and weight) to
+    /// the one per comparison (and level), so a lifted pair has one more comma in <c>weights</c> than in <c>levels</c>.
+    /// </summary>
     internal List<KeptPair> ReadKeptPairs()
     {
-        var lifted = "%" + JsonSerializer.Serialize(new FieldEvidence(SiblingEvidence.ComparisonName, "", 0, ""))
-            .Split(',')[0].TrimStart('{') + "%";
         using var command = Command("""
-            SELECT reference_id, listing_id, match_weight, CASE WHEN evidence LIKE @lifted THEN 1 ELSE 0 END
+            SELECT reference_id, listing_id, match_weight,
+                CAST((LENGTH(weights) - LENGTH(REPLACE(weights, ',', ''))) - (LENGTH(levels) - LENGTH(REPLACE(levels, ',', ''))) AS BIGINT)
             FROM candidate_pairs WHERE retired_run_id IS NULL
             """);
-        command.AddParameter("@lifted", lifted);
         using var reader = command.ExecuteReader();
         var pairs = new List<KeptPair>();
         while (reader.Read())
         {
-            pairs.Add(new KeptPair(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetInt64(3) == 1));
+            pairs.Add(new KeptPair(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetInt64(3) > 0));
         }
         return pairs;
     }

@@ -14,3 +14,9 @@ ALTER TABLE runs ADD COLUMN pairs_retired BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE candidate_pairs ADD COLUMN retired_run_id BIGINT REFERENCES runs (run_id);
 -- The run in which a vanished listing was scraped again: it rejoins the current listings, content changed or not.
 ALTER TABLE listings ADD COLUMN returned_run_id BIGINT REFERENCES runs (run_id);
+-- An incremental run reads every current pair's weight and whether sibling evidence lifted it (one more weight
+-- than levels) from this index alone, and finds a run's pairs without reading the wide rows.
+CREATE INDEX candidate_pairs_current ON candidate_pairs (retired_run_id, reference_id, listing_id, match_weight, levels, weights);
+CREATE INDEX candidate_pairs_last_run ON candidate_pairs (last_run_id);
+CREATE INDEX candidate_pairs_first_run ON candidate_pairs (first_run_id);
+CREATE INDEX candidate_pairs_rereview_run ON candidate_pairs (rereview_run_id);
