@@ -110,6 +110,24 @@ public sealed class NightlyCommandTests : IDisposable
         Assert.Equal((0L, 0L, 0L, 0L), (second.Counts.PairsQueued, second.Counts.ListingsNew, second.Counts.ListingsChanged, second.Counts.ReferencesNew));
     }
 
+    [Fact]
+    public void Full_relinks_everything_and_gives_the_queue_an_incremental_run_left()
+    {
+        _box.DropCorpus();
+        Assert.Equal(0, LinkageProcess.Run(_box.Arguments()).ExitCode);
+        var queue = NightlyInbox.Queue(_box.Database);
+
+        _box.DropCorpus();
+        Assert.Equal(0, LinkageProcess.Run(_box.Arguments("--full")).ExitCode);
+
+        Assert.Equal(queue, NightlyInbox.Queue(_box.Database));
+        using var store = LinkStores.Open(_box.Database);
+        var (first, second) = (store.GetRun(1)!, store.GetRun(2)!);
+        Assert.Equal(("full", "full"), (first.LinkScope, second.LinkScope));
+        Assert.Equal(first.Counts.ReferencesRelinked, second.Counts.ReferencesRelinked);
+        Assert.True(second.Counts.ReferencesRelinked > 0);
+    }
+
     /// <summary>
     /// Every surname, given name and patronymic (initials excepted) and every birth date finer than a year: a year alone
     /// names no one and would match durations and counts in the logs.
