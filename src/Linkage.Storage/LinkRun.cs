@@ -19,6 +19,9 @@ public sealed record LinkRunRequest
 
     public required IReadOnlyList<ListingRecord> Listings { get; init; }
 
+    /// <summary>Which pairs the run computes; <see cref="LinkScope.Batch"/> unless the host keeps the whole result current.</summary>
+    public LinkScope Scope { get; init; } = LinkScope.Batch;
+
     /// <summary>Rows read and rejected by ingest, recorded with the run.</summary>
     public RunCounts Ingest { get; init; } = new();
 }
@@ -46,30 +49,30 @@ public static class LinkRun
         try
         {
             var save = new Stopwatch();
+            var link = new Stopwatch();
             var references = request.References;
             save.Start();
-            if (references is null)
-            {
-                references = store.ReadReferences();
-            }
-            else
+            if (references is not null)
             {
                 store.SaveReferences(runId, references);
+            }
+            else if (request.Scope == LinkScope.Batch)
+            {
+                references = store.ReadReferences();
             }
             var (referencesNew, referencesChanged) = store.CountReferenceChanges(runId);
             var scrape = store.SaveListings(runId, request.Listings);
             save.Stop();
-            var link = Stopwatch.StartNew();
-            var result = Linker.Link(references, request.Listings, engine, options, progress, cancellationToken);
-            link.Stop();
-            cancellationToken.ThrowIfCancellationRequested();
+            var linked = request.Scope == LinkScope.Batch
+                ? LinkBatch(store, runId, references!, request.Listings, engine, options, link, save, progress, cancellationToken)
+                : StoredLinking.Link(store, runId, request.Scope, request.Listings, engine, options, link, save, progress, cancellationToken);
+            var result = linked.Result;
             save.Start();
-            var saved = store.SaveCandidates(runId, result.Matches);
             var queued = store.CountQueuedPairs(runId);
             save.Stop();
             store.CompleteRun(runId, request.Ingest with
             {
-                ReferencesRead = request.References is null ? references.Count : request.Ingest.ReferencesRead,
+                ReferencesRead = request.References is null ? linked.ReferencesRead : request.Ingest.ReferencesRead,
                 ListingsRead = Math.Max(request.Ingest.ListingsRead, request.Listings.Count),
                 CandidatePairs = result.CandidatePairs,
                 PairsKept = result.Matches.Count,
@@ -81,9 +84,12 @@ public static class LinkRun
                 ListingsChanged = scrape.Changed,
                 ListingsVanished = scrape.Vanished,
                 PairsQueued = queued,
-                PairsFlagged = saved.FlaggedForRereview,
+                PairsFlagged = linked.Saved.FlaggedForRereview,
                 LinkMilliseconds = link.ElapsedMilliseconds,
                 SaveMilliseconds = save.ElapsedMilliseconds,
+                ReferencesRelinked = linked.ReferencesRelinked,
+                PairsSkipped = linked.PairsSkipped,
+                PairsRetired = linked.PairsRetired,
             });
             return (runId, result);
         }
@@ -92,5 +98,20 @@ public static class LinkRun
             store.FailRun(runId, ex is OperationCanceledException ? "cancelled before the run finished" : ex.Message);
             throw;
         }
+    }
+
+    /// <summary>The run's own listings against the references; stored pairs of other listings stay as they are.</summary>
+    private static StoredLinkOutcome LinkBatch(
+        LinkStore store, long runId, IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, LinkEngine engine,
+        LinkOptions options, Stopwatch link, Stopwatch save, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
+    {
+        link.Start();
+        var result = Linker.Link(references, listings, engine, options, progress, cancellationToken);
+        link.Stop();
+        cancellationToken.ThrowIfCancellationRequested();
+        save.Start();
+        var saved = store.SaveCandidates(runId, result.Matches);
+        save.Stop();
+        return new StoredLinkOutcome(result, saved, "batch", references.Count, 0, 0, 0);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Linkage.Dates;
 using Linkage.Records;
@@ -184,6 +185,12 @@ public sealed partial class LinkStore
     {
         using var command = Command(sql);
         command.AddParameter("@p", parameter);
+        return Listings(command);
+    }
+
+    /// <summary>Listings from a query whose first columns are a stored document and its scrape time.</summary>
+    private static List<ListingRecord> Listings(DbCommand command)
+    {
         using var reader = command.ExecuteReader();
         var records = new List<ListingRecord>();
         while (reader.Read())

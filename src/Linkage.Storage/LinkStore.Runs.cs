@@ -60,7 +60,7 @@ public sealed partial class LinkStore
             SELECT run_id, kind, status, started_at, finished_at, model_name, references_read, references_rejected,
                 listings_read, listings_rejected, candidate_pairs, pairs_kept, matches, reviews, error,
                 references_new, references_changed, listings_new, listings_changed, listings_vanished, pairs_queued,
-                pairs_flagged, read_ms, link_ms, save_ms
+                pairs_flagged, read_ms, link_ms, save_ms, references_relinked, pairs_skipped, pairs_retired, link_scope
             FROM runs WHERE run_id = @run
             """);
         command.AddParameter("@run", runId);
@@ -96,8 +96,14 @@ public sealed partial class LinkStore
                 ReadMilliseconds = reader.GetInt64(22),
                 LinkMilliseconds = reader.GetInt64(23),
                 SaveMilliseconds = reader.GetInt64(24),
+                ReferencesRelinked = reader.GetInt64(25),
+                PairsSkipped = reader.GetInt64(26),
+                PairsRetired = reader.GetInt64(27),
             },
-            reader.NullableString(14));
+            reader.NullableString(14))
+        {
+            LinkScope = reader.NullableString(28),
+        };
     }
 
     private void FinishRun(long runId, string status, RunCounts counts, string? error)
@@ -108,7 +114,8 @@ public sealed partial class LinkStore
                 matches = @matches, reviews = @reviews, error = @error, references_new = @rnew,
                 references_changed = @rchanged, listings_new = @lnew, listings_changed = @lchanged,
                 listings_vanished = @lvanished, pairs_queued = @queued, pairs_flagged = @flagged, read_ms = @readms,
-                link_ms = @linkms, save_ms = @savems
+                link_ms = @linkms, save_ms = @savems, references_relinked = @relinked, pairs_skipped = @skipped,
+                pairs_retired = @retired
             WHERE run_id = @run AND status = 'running'
             """);
         command.AddParameter("@status", status);
@@ -131,6 +138,9 @@ public sealed partial class LinkStore
         command.AddParameter("@readms", counts.ReadMilliseconds);
         command.AddParameter("@linkms", counts.LinkMilliseconds);
         command.AddParameter("@savems", counts.SaveMilliseconds);
+        command.AddParameter("@relinked", counts.ReferencesRelinked);
+        command.AddParameter("@skipped", counts.PairsSkipped);
+        command.AddParameter("@retired", counts.PairsRetired);
         command.AddParameter("@error", error is null ? null : StoredText.Check(error, nameof(error)));
         command.AddParameter("@run", runId);
         if (command.ExecuteNonQuery() != 1)
@@ -176,6 +186,7 @@ public sealed partial class LinkStore
         const string update = """
             UPDATE listings SET source = @source, placement_region = @region, url = @url, content_hash = @hash,
                 changed_run_id = CASE WHEN content_hash = @hash THEN changed_run_id ELSE @run END,
+                returned_run_id = CASE WHEN vanished_run_id IS NULL THEN returned_run_id ELSE @run END,
                 last_seen_run_id = @run, last_scraped_at = @scraped, vanished_run_id = NULL, vanished_at = NULL
             WHERE listing_id = @id
             """;

@@ -29,6 +29,12 @@ public sealed record RunCounts
     public long LinkMilliseconds { get; init; }
     /// <summary>Writing records and pairs to the store.</summary>
     public long SaveMilliseconds { get; init; }
+    /// <summary>References whose candidates a full or incremental run recomputed.</summary>
+    public long ReferencesRelinked { get; init; }
+    /// <summary>Current pairs an incremental run left as stored: neither their reference nor their listing changed.</summary>
+    public long PairsSkipped { get; init; }
+    /// <summary>Pairs that left their reference's candidates in this run (listing vanished or changed, or outranked).</summary>
+    public long PairsRetired { get; init; }
 }
 
 /// <summary>A run as the store recorded it.</summary>
@@ -40,4 +46,8 @@ public sealed record RunRecord(
     DateTimeOffset? FinishedAt,
     string ModelName,
     RunCounts Counts,
-    string? Error);
+    string? Error)
+{
+    /// <summary><c>full</c> or <c>incremental</c> for a run that kept the whole stored result current; null for a batch run.</summary>
+    public string? LinkScope { get; init; }
+}

@@ -48,14 +48,9 @@ internal static class NightlyJob
                 NightlyLog.NothingToDo(logger, inbox.Directory);
                 return NightlyOutcome.NothingToDo;
             }
-            if (batch.Listings.Count == 0)
-            {
-                NightlyLog.BadInput(logger, "references arrived without listings; a nightly run links listings, so add a listings file");
-                return NightlyOutcome.BadInput;
-            }
             NightlyLog.Taking(logger, batch.References.Count, batch.Listings.Count);
             var total = Stopwatch.StartNew();
-            var (request, rejects) = Read(batch);
+            var (request, rejects) = Read(batch, settings.Full ? LinkScope.Full : LinkScope.Incremental);
             var (id, _) = LinkRun.Execute(store, request, settings.Engine, settings.LinkOptions, null, started => runId = started, cancellationToken);
             var processed = inbox.MoveProcessed(batch, id);
             if (rejects.Count > 0)
@@ -105,7 +100,7 @@ internal static class NightlyJob
         return await RunLock.AcquireAsync(settings.Database, NightlySettings.Kind, settings.LockPoll, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static (LinkRunRequest Request, List<IngestReject> Rejects) Read(InboxBatch batch)
+    internal static (LinkRunRequest Request, List<IngestReject> Rejects) Read(InboxBatch batch, LinkScope scope)
     {
         var read = Stopwatch.StartNew();
         var references = batch.References.Select(f => RecordFileReader.ReadReferences(f)).ToArray();
@@ -115,9 +110,10 @@ internal static class NightlyJob
         {
             Kind = NightlySettings.Kind,
             ReferencesFile = batch.References.Count == 0 ? null : string.Join(", ", batch.References.Select(Path.GetFileName)),
-            ListingsFile = string.Join(", ", batch.Listings.Select(Path.GetFileName)),
+            ListingsFile = batch.Listings.Count == 0 ? null : string.Join(", ", batch.Listings.Select(Path.GetFileName)),
             References = batch.References.Count == 0 ? null : [.. references.SelectMany(r => r.Records)],
             Listings = [.. listings.SelectMany(l => l.Records)],
+            Scope = scope,
             Ingest = new RunCounts
             {
                 ReferencesRead = references.Sum(r => (long)r.RowsRead),
@@ -136,5 +132,6 @@ internal static class NightlyJob
         NightlyLog.Completed(logger, run.RunId, c.ReferencesRead, c.ReferencesRejected, c.ReferencesNew, c.ReferencesChanged,
             c.ListingsRead, c.ListingsRejected, c.ListingsNew, c.ListingsChanged, c.ListingsVanished,
             c.CandidatePairs, c.PairsKept, c.PairsQueued, c.PairsFlagged, c.ReadMilliseconds, c.LinkMilliseconds, c.SaveMilliseconds, totalMs);
+        NightlyLog.Scope(logger, run.RunId, run.LinkScope, c.ReferencesRelinked, c.PairsSkipped, c.PairsRetired);
     }
 }

@@ -47,4 +47,8 @@ internal static partial class NightlyLog
 
     [LoggerMessage(11, LogLevel.Error, "run {RunId} failed with {ExceptionType}; recorded as failed, files stay in the inbox")]
     public static partial void Failed(ILogger logger, long? runId, string exceptionType);
+
+    [LoggerMessage(12, LogLevel.Information,
+        "run {RunId} linked {Scope}: references relinked {ReferencesRelinked}, pairs left as stored {PairsSkipped}, retired {PairsRetired}")]
+    public static partial void Scope(ILogger logger, long runId, string? scope, long referencesRelinked, long pairsSkipped, long pairsRetired);
 }

@@ -16,6 +16,10 @@ internal sealed class NightlyOptions
     private readonly Option<FileInfo?> _model = new("--model") { Description = "A model JSON to use instead of the shipped default" };
     private readonly Option<int> _top = new("--top") { Description = "Candidates kept per reference", DefaultValueFactory = _ => 10 };
     private readonly Option<bool> _wait = new("--wait") { Description = "Wait for a run holding the lock to finish instead of exiting with code 75" };
+    private readonly Option<bool> _full = new("--full")
+    {
+        Description = "Relink every stored reference against every current listing; by default only what changed since the last run is linked",
+    };
     private readonly KnowledgeOptions _knowledge = new();
 
     public void AddTo(Command command)
@@ -25,6 +29,7 @@ internal sealed class NightlyOptions
         command.Options.Add(_model);
         command.Options.Add(_top);
         command.Options.Add(_wait);
+        command.Options.Add(_full);
         _knowledge.AddTo(command);
     }
 
@@ -44,6 +49,7 @@ internal sealed class NightlyOptions
             new LinkOptions { MaxCandidatesPerReference = top })
         {
             Wait = parse.GetValue(_wait),
+            Full = parse.GetValue(_full),
         }, null);
     }
 }

@@ -11,5 +11,8 @@ internal sealed record NightlySettings(string InboxDirectory, string Database, L
     /// <summary>Wait for another run's lock instead of exiting with <see cref="NightlyOutcome.Busy"/>.</summary>
     public bool Wait { get; init; }
 
+    /// <summary>Relink every stored reference against every current listing instead of only what changed.</summary>
+    public bool Full { get; init; }
+
     public TimeSpan LockPoll { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -137,7 +137,7 @@ internal static class ShardedNightlyJob
         }
         NightlyLog.Taking(logger, taken.References.Count, taken.Listings.Count);
         var manifest = BatchManifest.Describe(taken);
-        var (request, rejects) = NightlyJob.Read(taken);
+        var (request, rejects) = NightlyJob.Read(taken, LinkScope.Batch);
         var runId = store.BeginShardedRun(NightlySettings.Kind, settings.Engine.Model.Name, request.ReferencesFile, request.ListingsFile, shard.Count, manifest);
         ShardedLinkRun.Stage(store, runId, request);
         ShardLog.Began(logger, name, runId);
@@ -152,7 +152,7 @@ internal static class ShardedNightlyJob
         {
             throw new ShardMismatchException($"{string.Join(", ", changed)} changed in the inbox while the run's shards were reading it");
         }
-        return NightlyJob.Read(batch);
+        return NightlyJob.Read(batch, LinkScope.Batch);
     }
 
     private static async Task<RunLock?> TakeAsync(NightlySettings settings, Func<RunLock?> take, CancellationToken cancellationToken)

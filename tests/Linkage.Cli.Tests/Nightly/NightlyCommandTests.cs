@@ -40,15 +40,25 @@ public sealed class NightlyCommandTests : IDisposable
     }
 
     [Fact]
-    public void References_without_listings_are_bad_input_and_stay_in_the_inbox()
+    public void References_arriving_after_their_listings_are_linked_against_the_stored_listings()
     {
         _box.DropCorpus();
-        File.Delete(Path.Combine(_box.Inbox, "listings-night1.csv"));
+        var references = Path.Combine(_box.Inbox, "references-night1.csv");
+        File.Move(references, references + ".later");
+        Assert.Equal(0, LinkageProcess.Run(_box.Arguments()).ExitCode);
+        Assert.Empty(NightlyInbox.Queue(_box.Database));
+        File.Move(references + ".later", references);
 
         var (exit, _) = LinkageProcess.Run(_box.Arguments());
 
-        Assert.Equal(2, exit);
-        Assert.Single(_box.InboxFiles());
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain(_box.InboxFiles(), f => f.EndsWith(".csv", StringComparison.Ordinal));
+        using var together = new NightlyInbox();
+        together.DropCorpus();
+        Assert.Equal(0, LinkageProcess.Run(together.Arguments()).ExitCode);
+        Assert.Equal(NightlyInbox.Queue(together.Database), NightlyInbox.Queue(_box.Database));
+        using var store = LinkStores.Open(_box.Database);
+        Assert.Equal("incremental", store.GetRun(2)!.LinkScope);
     }
 
     [Fact]
@@ -98,6 +108,24 @@ public sealed class NightlyCommandTests : IDisposable
         using var store = LinkStores.Open(_box.Database);
         var second = store.GetRun(2)!;
         Assert.Equal((0L, 0L, 0L, 0L), (second.Counts.PairsQueued, second.Counts.ListingsNew, second.Counts.ListingsChanged, second.Counts.ReferencesNew));
+    }
+
+    [Fact]
+    public void Full_relinks_everything_and_gives_the_queue_an_incremental_run_left()
+    {
+        _box.DropCorpus();
+        Assert.Equal(0, LinkageProcess.Run(_box.Arguments()).ExitCode);
+        var queue = NightlyInbox.Queue(_box.Database);
+
+        _box.DropCorpus();
+        Assert.Equal(0, LinkageProcess.Run(_box.Arguments("--full")).ExitCode);
+
+        Assert.Equal(queue, NightlyInbox.Queue(_box.Database));
+        using var store = LinkStores.Open(_box.Database);
+        var (first, second) = (store.GetRun(1)!, store.GetRun(2)!);
+        Assert.Equal(("full", "full"), (first.LinkScope, second.LinkScope));
+        Assert.Equal(first.Counts.ReferencesRelinked, second.Counts.ReferencesRelinked);
+        Assert.True(second.Counts.ReferencesRelinked > 0);
     }
 
     /// <summary>
