@@ -3,6 +3,7 @@ using Linkage.Evaluation;
 using Linkage.Ingest;
 using Linkage.Linking;
 using Linkage.Records;
+using Linkage.Scoring;
 using Linkage.Synthetic;
 
 namespace Linkage.Tests.Blocking;
@@ -31,25 +32,7 @@ public sealed class BlockingAnalysisTests : IDisposable
 
         var session = LinkSession.Prepare(_references, _listings, engine, new ParallelOptions());
         var rules = engine.BlockingRules;
-        var masks = new Dictionary<(int, int), uint>();
-        for (var r = 0; r < _references.Count; r++)
-        {
-            for (var l = 0; l < _listings.Count; l++)
-            {
-                uint mask = 0;
-                for (var rule = 0; rule < rules.Count; rule++)
-                {
-                    if (rules[rule].Parts.All(part => ShareValue(session, part, r, l)))
-                    {
-                        mask |= 1u << rule;
-                    }
-                }
-                if (mask != 0)
-                {
-                    masks[(r, l)] = mask;
-                }
-            }
-        }
+        var masks = BruteForceMasks(session, rules);
 
         Assert.Equal(masks.Count, report.CandidatePairs);
         Assert.Equal((long)_references.Count * _listings.Count, report.AllPairs);
@@ -83,6 +66,70 @@ public sealed class BlockingAnalysisTests : IDisposable
         Assert.Null(report.Truth);
         Assert.All(report.Rules, r => Assert.Null(r.TruePairs));
         Assert.All(report.Rules, r => Assert.Empty(r.LargestBlocks));
+    }
+
+    [Fact]
+    public void Exhaustive_figures_are_what_link_exhaustive_keeps_and_what_blocking_and_the_blocked_run_keep_of_it()
+    {
+        var engine = LinkEngine.Default;
+        var report = BlockingAnalysis.Analyze(_references, _listings, engine, _truth, exhaustive: true, largestBlocks: 0, degreeOfParallelism: 2);
+
+        var all = Linker.Link(_references, _listings, engine, new LinkOptions { Exhaustive = true });
+        var blocked = Linker.Link(_references, _listings, engine);
+        var session = LinkSession.Prepare(_references, _listings, engine, new ParallelOptions());
+        var proposed = BruteForceMasks(session, engine.BlockingRules).Keys
+            .Select(p => (_references[p.Reference].RecordId, session.ListingRecords[p.Listing].ListingId)).ToHashSet();
+        var keptBlocked = blocked.Matches.Where(m => m.Decision != MatchDecision.NonMatch).Select(m => (m.ReferenceId, m.ListingId)).ToHashSet();
+        var truth = _truth.Select(t => (t.ReferenceId, t.ListingId)).ToHashSet();
+        var exhaustive = all.Matches.Select(m => (m.ReferenceId, m.ListingId)).ToArray();
+        var trueExhaustive = exhaustive.Where(truth.Contains).ToArray();
+
+        var coverage = report.Exhaustive!;
+        Assert.Equal(exhaustive.Length, coverage.PairsAboveReview);
+        Assert.Equal(exhaustive.Count(proposed.Contains), coverage.Proposed);
+        Assert.Equal(exhaustive.Count(keptBlocked.Contains), coverage.KeptByBlockedRun);
+        Assert.Equal(trueExhaustive.Length, coverage.TruePairsAboveReview);
+        Assert.Equal(trueExhaustive.Count(proposed.Contains), coverage.TrueProposed);
+        Assert.Equal(trueExhaustive.Count(keptBlocked.Contains), coverage.TrueKeptByBlockedRun);
+        Assert.InRange(coverage.TrueKeptByBlockedRun!.Value, 1, coverage.TruePairsAboveReview!.Value);
+        // Sibling evidence counts: some true pair is kept only because a co-listed sibling lifts it to review.
+        var review = CompiledModel.WeightOf(engine.Model.Thresholds.Review);
+        Assert.Contains(all.Matches, m => truth.Contains((m.ReferenceId, m.ListingId))
+            && m.MatchWeight - engine.Model.SiblingWeight!.Value < review
+            && m.Evidence.Any(e => e.Comparison == SiblingEvidence.ComparisonName));
+    }
+
+    [Fact]
+    public void Without_exhaustive_there_are_no_exhaustive_figures()
+    {
+        var report = BlockingAnalysis.Analyze(_references.Take(20).ToArray(), _listings, LinkEngine.Default, _truth, largestBlocks: 0);
+
+        Assert.Null(report.Exhaustive);
+    }
+
+    /// <summary>For every pair some rule proposes, by brute force over all pairs, a bit per proposing rule.</summary>
+    private static Dictionary<(int Reference, int Listing), uint> BruteForceMasks(LinkSession session, IReadOnlyList<BlockingRule> rules)
+    {
+        var masks = new Dictionary<(int, int), uint>();
+        for (var r = 0; r < session.References.Count; r++)
+        {
+            for (var l = 0; l < session.Listings.Count; l++)
+            {
+                uint mask = 0;
+                for (var rule = 0; rule < rules.Count; rule++)
+                {
+                    if (rules[rule].Parts.All(part => ShareValue(session, part, r, l)))
+                    {
+                        mask |= 1u << rule;
+                    }
+                }
+                if (mask != 0)
+                {
+                    masks[(r, l)] = mask;
+                }
+            }
+        }
+        return masks;
     }
 
     private static bool ShareValue(LinkSession session, BlockingKeyPart part, int reference, int listing)

@@ -95,6 +95,10 @@ public sealed class PairScorerTests : IDisposable
         Assert.InRange(pruned, 1, 1_999);
     }
 
+    /// <summary>
+    /// Blocked: each reference's best candidates by comparison weight, then sibling evidence. Exhaustive: the same
+    /// with every listing a candidate, less what ends below review. Both by each comparison's straightforward level.
+    /// </summary>
     [Theory]
     [InlineData(false, false)]
     [InlineData(true, false)]
@@ -108,7 +112,7 @@ public sealed class PairScorerTests : IDisposable
 
         var session = LinkSession.Prepare(_references, _listings, engine, new ParallelOptions());
         var finder = new CandidateFinder(BlockingIndex.Build(engine.BlockingRules, session.Listings), session.References, _listings.Count);
-        var expected = new List<(string, string, int)>();
+        var best = new List<CandidateMatch>();
         var levels = new byte[session.Model.Comparisons.Count];
         for (var r = 0; r < _references.Count; r++)
         {
@@ -121,25 +125,27 @@ public sealed class PairScorerTests : IDisposable
                 {
                     levels[c] = (byte)session.Model.Comparisons[c].Level(r, l);
                 }
-                var weight = session.Model.Weight(levels, l);
-                if (!exhaustive || session.Model.Decide(CompiledModel.Probability(weight)) != MatchDecision.NonMatch)
-                {
-                    scored.Add((weight, l));
-                }
+                scored.Add((session.Model.Weight(levels, l), l));
             }
             var rank = 0;
-            foreach (var (_, l) in scored.OrderByDescending(s => Math.Round(s.Weight, 9)).ThenBy(s => s.Listing).Take(keep))
+            foreach (var (weight, l) in scored.OrderByDescending(s => Math.Round(s.Weight, 9)).ThenBy(s => s.Listing).Take(keep))
             {
-                expected.Add((_references[r].RecordId, session.ListingRecords[l].ListingId, ++rank));
+                best.Add(session.Explain(r, l, weight, ++rank, 0, _references[r], []));
             }
         }
+        var expected = SiblingEvidence.Apply(best, _references, _listings, engine.Model)
+            .Where(m => !exhaustive || m.Decision != MatchDecision.NonMatch);
 
-        Assert.Equal(expected, result.Matches.Select(m => (m.ReferenceId, m.ListingId, m.Rank)));
+        Assert.Equal(expected.Select(m => (m.ReferenceId, m.ListingId, m.Rank)), result.Matches.Select(m => (m.ReferenceId, m.ListingId, m.Rank)));
         Assert.Contains(result.Matches, m => m.Decision == MatchDecision.Match);
         if (exhaustive)
         {
             Assert.Equal((long)_references.Count * _listings.Count, result.CandidatePairs);
             Assert.DoesNotContain(result.Matches, m => m.Decision == MatchDecision.NonMatch);
+            // The corpus has pairs only a co-listed sibling lifts to review: the exhaustive run must keep them too.
+            var review = CompiledModel.WeightOf(engine.Model.Thresholds.Review);
+            Assert.Contains(result.Matches, m => m.MatchWeight - engine.Model.SiblingWeight!.Value < review
+                && m.Evidence.Any(e => e.Comparison == SiblingEvidence.ComparisonName));
         }
     }
 
