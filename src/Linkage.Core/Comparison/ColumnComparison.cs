@@ -29,6 +29,9 @@ internal sealed class ColumnComparison : FieldComparison
     private readonly PartialDate[] _referenceDates;
     private readonly PartialDate[] _listingDates;
     private readonly double[] _thresholds;
+    /// <summary>Letter counts of each side's values, for string kinds: the kernels' cheap filter.</summary>
+    private readonly LetterCounts? _referenceCounts;
+    private readonly LetterCounts? _listingCounts;
 
     private ColumnComparison(ComparisonModel model, string[] references, string[] listings, IReadOnlyList<PersonDetails> referencePeople, IReadOnlyList<PersonDetails> listingPeople)
     {
@@ -69,6 +72,11 @@ internal sealed class ColumnComparison : FieldComparison
                     $"comparison '{model.Name}': unknown kind '{_kind}' (known: {Exact}, {JaroWinkler}, {EditDistance}, {Numeric}, {Date})");
         }
         NullLevel = LevelNames.Count - 1;
+        if (UsesStringKernel)
+        {
+            _referenceCounts = new LetterCounts(references);
+            _listingCounts = new LetterCounts(listings);
+        }
     }
 
     public override string Name { get; }
@@ -87,7 +95,7 @@ internal sealed class ColumnComparison : FieldComparison
             references, listings);
     }
 
-    public override int Level(int reference, int listing) => LevelWith(reference, listing, null);
+    public override int Level(int reference, int listing) => LevelWith(reference, listing, null, int.MaxValue);
 
     public override bool UsesStringKernel => _kind is JaroWinkler or EditDistance;
 
@@ -96,7 +104,8 @@ internal sealed class ColumnComparison : FieldComparison
     public override string Describe(int reference, int listing, int level) =>
         $"{Show(_references[reference])} / {Show(_listings[listing])} ({LevelNames[level].Replace('_', ' ')})";
 
-    private int LevelWith(int reference, int listing, ICachedScorer? scorer)
+    /// <param name="strongestUseful">Levels weaker than this one need not be told apart (see <see cref="ComparisonCursor.Level(int, int)"/>).</param>
+    private int LevelWith(int reference, int listing, ICachedScorer? scorer, int strongestUseful)
     {
         if (_kind == Date)
         {
@@ -116,11 +125,27 @@ internal sealed class ColumnComparison : FieldComparison
         {
             return 0;
         }
+        // Fuzzy levels 1 to this one are told apart; the kernel stops at the weakest one's cutoff.
+        var fuzzyLevels = Math.Min(strongestUseful, _thresholds.Length);
+        if (fuzzyLevels <= 0)
+        {
+            return NullLevel - 1;
+        }
+        // The cursor's path (with a scorer) filters on letter counts first; the straightforward path checks it.
+        if (scorer is not null && a.Length <= LetterCounts.MaxLength && b.Length <= LetterCounts.MaxLength)
+        {
+            var difference = LetterCounts.Difference(_referenceCounts!, reference, _listingCounts!, listing);
+            var cutoff = _thresholds[fuzzyLevels - 1];
+            if (_kind == JaroWinkler ? LetterCounts.BelowJaroWinkler(a.Length, b.Length, difference, cutoff) : LetterCounts.MinimumDistance(difference) > cutoff)
+            {
+                return NullLevel - 1;
+            }
+        }
         switch (_kind)
         {
             case JaroWinkler:
-                var similarity = scorer?.Similarity(b, _thresholds[^1]) ?? NaiveSimilarity.JaroWinkler(a, b);
-                for (var t = 0; t < _thresholds.Length; t++)
+                var similarity = scorer?.Similarity(b, _thresholds[fuzzyLevels - 1]) ?? NaiveSimilarity.JaroWinkler(a, b);
+                for (var t = 0; t < fuzzyLevels; t++)
                 {
                     if (similarity >= _thresholds[t])
                     {
@@ -129,8 +154,8 @@ internal sealed class ColumnComparison : FieldComparison
                 }
                 break;
             case EditDistance:
-                var distance = scorer is CachedOsa osa ? osa.Distance(b, (int)_thresholds[^1]) : NaiveSimilarity.Osa(a, b);
-                for (var t = 0; t < _thresholds.Length; t++)
+                var distance = scorer is CachedOsa osa ? osa.Distance(b, (int)_thresholds[fuzzyLevels - 1]) : NaiveSimilarity.Osa(a, b);
+                for (var t = 0; t < fuzzyLevels; t++)
                 {
                     if (distance <= _thresholds[t])
                     {
@@ -198,6 +223,8 @@ internal sealed class ColumnComparison : FieldComparison
             _scorer = comparison._kind == JaroWinkler ? new CachedJaroWinkler(query) : new CachedOsa(query);
         }
 
-        public override int Level(int listing) => comparison.LevelWith(Reference, listing, _scorer);
+        public override int Level(int listing) => comparison.LevelWith(Reference, listing, _scorer, int.MaxValue);
+
+        public override int Level(int listing, int strongestUseful) => comparison.LevelWith(Reference, listing, _scorer, strongestUseful);
     }
 }

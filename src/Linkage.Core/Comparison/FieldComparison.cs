@@ -63,6 +63,13 @@ internal class ComparisonCursor(FieldComparison comparison)
     public virtual void MoveTo(int reference) => Reference = reference;
 
     public virtual int Level(int listing) => comparison.Level(Reference, listing);
+
+    /// <summary>
+    /// The level when it is <paramref name="strongestUseful"/> or stronger, or the null level; otherwise any non-null
+    /// level weaker than <paramref name="strongestUseful"/>. The pair loop passes the weakest level that could still
+    /// keep the pair, so a string kernel can stop at that level's cutoff instead of the comparison's lowest.
+    /// </summary>
+    public virtual int Level(int listing, int strongestUseful) => Level(listing);
 }
 
 /// <summary>

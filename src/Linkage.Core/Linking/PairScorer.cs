@@ -7,16 +7,24 @@ namespace Linkage.Linking;
 /// Levels and weighs the pairs of one reference at a time, for one worker thread. Cheap comparisons (integers,
 /// dates, places) run before the name comparisons, and after each the weight so far plus the most the remaining
 /// comparisons could add is checked against a floor: a pair that cannot reach it is dropped without running
-/// the string kernels. The floor never drops a pair that would reach it, so pruning changes no kept result.
+/// the string kernels. String comparisons run in order of how much a disagreement can lower the bound, and each
+/// is told the weakest of its levels that could still keep the pair, so its kernel stops at that level's cutoff.
+/// The floor never drops a pair that would reach it, so pruning changes no kept result.
 /// </summary>
 internal sealed class PairScorer
 {
+    /// <summary>Slack for rounding: the bound and the weight sum the same terms in different orders.</summary>
+    private const double Slack = 1e-9;
+
     private readonly CompiledModel _model;
     private readonly ComparisonCursor[] _cursors;
-    /// <summary>Comparison indices in evaluation order: cheapest first.</summary>
+    /// <summary>Comparison indices in evaluation order: cheapest first, then the string kernels that prune most.</summary>
     private readonly int[] _order;
     /// <summary>For each position k of <see cref="_order"/>, the largest weight comparisons k and later can add.</summary>
     private readonly double[] _headroom;
+    /// <summary>By comparison, the largest weight of each level (null levels: +∞, a missing value is never pruned on).</summary>
+    private readonly double[][] _levelCeilings;
+    private readonly bool[] _usesStringKernel;
     private readonly byte[] _levels;
 
     public PairScorer(CompiledModel model)
@@ -24,7 +32,13 @@ internal sealed class PairScorer
         _model = model;
         var comparisons = model.Comparisons;
         _cursors = comparisons.Select(c => c.OpenCursor()).ToArray();
-        _order = Enumerable.Range(0, comparisons.Count).OrderBy(c => comparisons[c].UsesStringKernel ? 1 : 0).ToArray();
+        _usesStringKernel = comparisons.Select(c => c.UsesStringKernel).ToArray();
+        _levelCeilings = comparisons.Select((c, i) => Enumerable.Range(0, c.LevelNames.Count)
+            .Select(level => level == c.NullLevel ? double.PositiveInfinity : model.MaxLevelWeight(i, level)).ToArray()).ToArray();
+        _order = Enumerable.Range(0, comparisons.Count)
+            .OrderBy(c => comparisons[c].UsesStringKernel ? 1 : 0)
+            .ThenByDescending(c => comparisons[c].UsesStringKernel ? model.MaxLevelWeight(c) - LowestLevelWeight(model, c) : 0)
+            .ToArray();
         _headroom = new double[_order.Length + 1];
         for (var k = _order.Length - 1; k >= 0; k--)
         {
@@ -63,7 +77,22 @@ internal sealed class PairScorer
         for (var k = 0; k < order.Length; k++)
         {
             var c = order[k];
-            var level = cursors[c].Level(listing);
+            int level;
+            if (_usesStringKernel[c])
+            {
+                // The weight this comparison must add for the pair to reach the floor: weaker levels need no kernel work.
+                var ceilings = _levelCeilings[c];
+                var strongestUseful = StrongestUseful(ceilings, floor - weight - headroom[k + 1] - Slack);
+                level = cursors[c].Level(listing, strongestUseful);
+                if (level > strongestUseful && !double.IsPositiveInfinity(ceilings[level]))
+                {
+                    return double.NegativeInfinity;
+                }
+            }
+            else
+            {
+                level = cursors[c].Level(listing);
+            }
             levels[c] = (byte)level;
             weight += model.LevelWeight(c, level, listing);
             if (weight + headroom[k + 1] < floor)
@@ -72,5 +101,29 @@ internal sealed class PairScorer
             }
         }
         return weight;
+    }
+
+    /// <summary>The weakest non-null level that can add at least <paramref name="needed"/>; −1 when none can.</summary>
+    private static int StrongestUseful(double[] ceilings, double needed)
+    {
+        for (var level = ceilings.Length - 1; level >= 0; level--)
+        {
+            if (ceilings[level] >= needed && !double.IsPositiveInfinity(ceilings[level]))
+            {
+                return level;
+            }
+        }
+        return -1;
+    }
+
+    private static double LowestLevelWeight(CompiledModel model, int comparison)
+    {
+        var lowest = 0.0;
+        var levels = model.Comparisons[comparison].LevelNames.Count;
+        for (var level = 0; level < levels; level++)
+        {
+            lowest = Math.Min(lowest, model.LevelWeight(comparison, level));
+        }
+        return lowest;
     }
 }

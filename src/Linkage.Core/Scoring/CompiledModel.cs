@@ -104,14 +104,20 @@ internal sealed class CompiledModel
     /// </summary>
     public double MaxLevelWeight(int comparison)
     {
-        var end = comparison + 1 < _offsets.Length ? _offsets[comparison + 1] : _weights.Length;
         var max = 0.0;
-        for (var i = _offsets[comparison]; i < end; i++)
+        for (var level = 0; level < Comparisons[comparison].LevelNames.Count; level++)
         {
-            var largestAdjustment = _adjustments[i] is { Length: > 0 } adjustments ? Math.Max(0, adjustments.Max()) : 0;
-            max = Math.Max(max, _weights[i] + largestAdjustment);
+            max = Math.Max(max, MaxLevelWeight(comparison, level));
         }
         return max;
+    }
+
+    /// <summary>The largest weight the level adds with any listing: its weight plus its largest positive adjustment.</summary>
+    public double MaxLevelWeight(int comparison, int level)
+    {
+        var i = _offsets[comparison] + level;
+        var largestAdjustment = _adjustments[i] is { Length: > 0 } adjustments ? Math.Max(0, adjustments.Max()) : 0;
+        return _weights[i] + largestAdjustment;
     }
 
     /// <summary>The match weight of a pair from its level vector: the prior plus each comparison's weight.</summary>
