@@ -104,6 +104,32 @@ internal sealed class ColumnComparison : FieldComparison
     public override string Describe(int reference, int listing, int level) =>
         $"{Show(_references[reference])} / {Show(_listings[listing])} ({LevelNames[level].Replace('_', ' ')})";
 
+    /// <summary>
+    /// A string kind's level when a value is missing or the letter counts rule out every level but disagreement; else
+    /// −1. Reads only the counts' flat arrays, never the strings.
+    /// </summary>
+    private int QuickLevel(int reference, int listing)
+    {
+        var lengthA = _referenceCounts!.LengthOf(reference);
+        var lengthB = _listingCounts!.LengthOf(listing);
+        if (lengthA == 0 || lengthB == 0)
+        {
+            return NullLevel;
+        }
+        return lengthA <= LetterCounts.MaxLength && lengthB <= LetterCounts.MaxLength && FilteredOut(reference, listing, lengthA, lengthB, _thresholds[^1])
+            ? NullLevel - 1
+            : -1;
+    }
+
+    /// <summary>Whether the letter counts alone show the pair falls short of <paramref name="cutoff"/>.</summary>
+    private bool FilteredOut(int reference, int listing, int lengthA, int lengthB, double cutoff)
+    {
+        var difference = LetterCounts.Difference(_referenceCounts!, reference, _listingCounts!, listing);
+        return _kind == JaroWinkler
+            ? LetterCounts.BelowJaroWinkler(lengthA, lengthB, difference, cutoff)
+            : LetterCounts.MinimumDistance(difference) > cutoff;
+    }
+
     /// <param name="strongestUseful">Levels weaker than this one need not be told apart (see <see cref="ComparisonCursor.Level(int, int)"/>).</param>
     private int LevelWith(int reference, int listing, ICachedScorer? scorer, int strongestUseful)
     {
@@ -132,14 +158,10 @@ internal sealed class ColumnComparison : FieldComparison
             return NullLevel - 1;
         }
         // The cursor's path (with a scorer) filters on letter counts first; the straightforward path checks it.
-        if (scorer is not null && a.Length <= LetterCounts.MaxLength && b.Length <= LetterCounts.MaxLength)
+        if (scorer is not null && a.Length <= LetterCounts.MaxLength && b.Length <= LetterCounts.MaxLength
+            && FilteredOut(reference, listing, a.Length, b.Length, _thresholds[fuzzyLevels - 1]))
         {
-            var difference = LetterCounts.Difference(_referenceCounts!, reference, _listingCounts!, listing);
-            var cutoff = _thresholds[fuzzyLevels - 1];
-            if (_kind == JaroWinkler ? LetterCounts.BelowJaroWinkler(a.Length, b.Length, difference, cutoff) : LetterCounts.MinimumDistance(difference) > cutoff)
-            {
-                return NullLevel - 1;
-            }
+            return NullLevel - 1;
         }
         switch (_kind)
         {
@@ -226,5 +248,7 @@ internal sealed class ColumnComparison : FieldComparison
         public override int Level(int listing) => comparison.LevelWith(Reference, listing, _scorer, int.MaxValue);
 
         public override int Level(int listing, int strongestUseful) => comparison.LevelWith(Reference, listing, _scorer, strongestUseful);
+
+        public override int QuickLevel(int listing) => comparison.QuickLevel(Reference, listing);
     }
 }

@@ -70,6 +70,12 @@ internal class ComparisonCursor(FieldComparison comparison)
     /// keep the pair, so a string kernel can stop at that level's cutoff instead of the comparison's lowest.
     /// </summary>
     public virtual int Level(int listing, int strongestUseful) => Level(listing);
+
+    /// <summary>
+    /// The level when a check much cheaper than <see cref="Level(int)"/> decides it (a missing or equal value, a
+    /// string kernel's cheap filter), else −1: the pair loop tightens its bound with these before running any kernel.
+    /// </summary>
+    public virtual int QuickLevel(int listing) => -1;
 }
 
 /// <summary>

@@ -73,6 +73,8 @@ public class LetterCountsTests
             {
                 var level = comparison.Level(r, l);
                 Assert.Equal(level, cursor.Level(l));
+                var quick = cursor.QuickLevel(l);
+                Assert.True(quick == -1 || quick == level, $"quick level {quick}, level {level}");
                 for (var strongestUseful = -1; strongestUseful < comparison.NullLevel; strongestUseful++)
                 {
                     var told = cursor.Level(l, strongestUseful);

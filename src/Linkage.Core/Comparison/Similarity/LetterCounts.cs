@@ -18,12 +18,16 @@ internal sealed class LetterCounts
     public const int MaxLength = byte.MaxValue;
 
     private readonly byte[] _counts;
+    /// <summary>Each value's length, read here so a filtered pair never touches the strings.</summary>
+    private readonly int[] _lengths;
 
     public LetterCounts(IReadOnlyList<string> values)
     {
         _counts = new byte[values.Count * Buckets];
+        _lengths = new int[values.Count];
         for (var i = 0; i < values.Count; i++)
         {
+            _lengths[i] = values[i].Length;
             if (values[i].Length <= MaxLength)
             {
                 var counts = _counts.AsSpan(i * Buckets, Buckets);
@@ -34,6 +38,8 @@ internal sealed class LetterCounts
             }
         }
     }
+
+    public int LengthOf(int value) => _lengths[value];
 
     /// <summary>The summed difference of two values' bucket counts; both must be at most <see cref="MaxLength"/> long.</summary>
     public static int Difference(LetterCounts a, int i, LetterCounts b, int j)
