@@ -32,6 +32,8 @@ internal sealed class ColumnComparison : FieldComparison
     /// <summary>Letter counts of each side's values, for string kinds: the kernels' cheap filter.</summary>
     private readonly LetterCounts? _referenceCounts;
     private readonly LetterCounts? _listingCounts;
+    /// <summary>For Jaro–Winkler, the Jaro similarity the lowest threshold needs.</summary>
+    private readonly double _lowestJaroNeeded;
 
     private ColumnComparison(ComparisonModel model, string[] references, string[] listings, IReadOnlyList<PersonDetails> referencePeople, IReadOnlyList<PersonDetails> listingPeople)
     {
@@ -76,6 +78,7 @@ internal sealed class ColumnComparison : FieldComparison
         {
             _referenceCounts = new LetterCounts(references);
             _listingCounts = new LetterCounts(listings);
+            _lowestJaroNeeded = LetterCounts.JaroNeeded(_thresholds[^1]);
         }
     }
 
@@ -116,9 +119,15 @@ internal sealed class ColumnComparison : FieldComparison
         {
             return NullLevel;
         }
-        return lengthA <= LetterCounts.MaxLength && lengthB <= LetterCounts.MaxLength && FilteredOut(reference, listing, lengthA, lengthB, _thresholds[^1])
-            ? NullLevel - 1
-            : -1;
+        if (lengthA > LetterCounts.MaxLength || lengthB > LetterCounts.MaxLength)
+        {
+            return -1;
+        }
+        var difference = LetterCounts.Difference(_referenceCounts, reference, _listingCounts, listing);
+        var filtered = _kind == JaroWinkler
+            ? LetterCounts.BelowJaro(lengthA, lengthB, difference, _lowestJaroNeeded)
+            : LetterCounts.MinimumDistance(difference) > _thresholds[^1];
+        return filtered ? NullLevel - 1 : -1;
     }
 
     /// <summary>Whether the letter counts alone show the pair falls short of <paramref name="cutoff"/>.</summary>

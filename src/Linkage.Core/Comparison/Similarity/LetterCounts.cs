@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Linkage.Comparison.Similarity;
@@ -44,16 +45,17 @@ internal sealed class LetterCounts
     /// <summary>The summed difference of two values' bucket counts; both must be at most <see cref="MaxLength"/> long.</summary>
     public static int Difference(LetterCounts a, int i, LetterCounts b, int j)
     {
-        var x = a._counts.AsSpan(i * Buckets, Buckets);
-        var y = b._counts.AsSpan(j * Buckets, Buckets);
         if (Vector256.IsHardwareAccelerated)
         {
-            var u = Vector256.Create<byte>(x);
-            var v = Vector256.Create<byte>(y);
+            // Whole 32-byte rows of arrays sized in rows: the loads stay inside them.
+            var u = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(a._counts), (nuint)i * Buckets);
+            var v = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(b._counts), (nuint)j * Buckets);
             var difference = Vector256.Max(u, v) - Vector256.Min(u, v);
             var (low, high) = Vector256.Widen(difference);
             return Vector256.Sum(low + high);
         }
+        var x = a._counts.AsSpan(i * Buckets, Buckets);
+        var y = b._counts.AsSpan(j * Buckets, Buckets);
         var sum = 0;
         for (var k = 0; k < Buckets; k++)
         {
@@ -66,18 +68,30 @@ internal sealed class LetterCounts
     public static int MinimumDistance(int difference) => (difference + 1) / 2;
 
     /// <summary>
-    /// Whether two values of these lengths and count difference cannot reach Jaro–Winkler <paramref name="cutoff"/>:
-    /// at most (la + lb − difference) / 2 letters match, and the prefix boost (0.1 per letter up to 4, only above
-    /// Jaro 0.7) lifts Jaro j to at most 0.6 j + 0.4.
+    /// The Jaro similarity a pair needs to reach Jaro–Winkler <paramref name="cutoff"/>: the prefix boost (0.1 per
+    /// letter up to 4, only above Jaro 0.7) lifts Jaro j to at most 0.6 j + 0.4. Computed once per comparison.
     /// </summary>
-    public static bool BelowJaroWinkler(int lengthA, int lengthB, int difference, double cutoff)
+    public static double JaroNeeded(double cutoff) =>
+        cutoff <= CachedJaroWinkler.BoostThreshold
+            ? cutoff
+            : Math.Max(CachedJaroWinkler.BoostThreshold,
+                (cutoff - CachedJaroWinkler.MaxPrefix * CachedJaroWinkler.PrefixScale) / (1 - CachedJaroWinkler.MaxPrefix * CachedJaroWinkler.PrefixScale));
+
+    /// <summary>
+    /// Whether two values of these lengths and count difference cannot reach Jaro <paramref name="jaroNeeded"/>: at
+    /// most m = (la + lb − difference) / 2 letters match, so Jaro is at most (m / la + m / lb + 1) / 3.
+    /// </summary>
+    public static bool BelowJaro(int lengthA, int lengthB, int difference, double jaroNeeded)
     {
         var matches = (lengthA + lengthB - difference) / 2.0;
-        var jaro = matches <= 0 ? 0 : (matches / lengthA + matches / lengthB + 1) / 3;
-        var jaroNeeded = cutoff <= CachedJaroWinkler.BoostThreshold
-            ? cutoff
-            : Math.Max(CachedJaroWinkler.BoostThreshold, (cutoff - CachedJaroWinkler.MaxPrefix * CachedJaroWinkler.PrefixScale) / (1 - CachedJaroWinkler.MaxPrefix * CachedJaroWinkler.PrefixScale));
-        // Rounding slack: the filter must never overrule the kernel.
-        return jaro < jaroNeeded - 1e-9;
+        // (m / la + m / lb + 1) / 3 < needed, multiplied out by 3 la lb; rounding slack so the filter never overrules the kernel.
+        double product = (double)lengthA * lengthB;
+        return matches <= 0
+            ? jaroNeeded > 1e-9
+            : matches * (lengthA + lengthB) + product < (3 * jaroNeeded - 1e-9) * product;
     }
+
+    /// <summary>Whether two values of these lengths and count difference cannot reach Jaro–Winkler <paramref name="cutoff"/>.</summary>
+    public static bool BelowJaroWinkler(int lengthA, int lengthB, int difference, double cutoff) =>
+        BelowJaro(lengthA, lengthB, difference, JaroNeeded(cutoff));
 }
