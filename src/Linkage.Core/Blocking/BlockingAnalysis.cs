@@ -11,16 +11,6 @@ namespace Linkage.Blocking;
 /// </summary>
 public static class BlockingAnalysis
 {
-    public static BlockingReport Analyze(
-        IReadOnlyList<ReferenceRecord> references,
-        IReadOnlyList<ListingRecord> listings,
-        LinkEngine engine,
-        IReadOnlyCollection<TruthPair>? truth = null,
-        int largestBlocks = 5,
-        int? degreeOfParallelism = null,
-        CancellationToken cancellationToken = default) =>
-        Analyze(references, listings, engine, truth, exhaustive: false, largestBlocks, degreeOfParallelism, cancellationToken);
-
     /// <param name="exhaustive">
     /// Also link exhaustively and blocked, as <c>linkage link --exhaustive</c> and <c>linkage link</c> do (sibling evidence
     /// and term-frequency adjustment included), and measure which of the pairs the exhaustive run keeps at or above
@@ -30,8 +20,8 @@ public static class BlockingAnalysis
         IReadOnlyList<ReferenceRecord> references,
         IReadOnlyList<ListingRecord> listings,
         LinkEngine engine,
-        IReadOnlyCollection<TruthPair>? truth,
-        bool exhaustive,
+        IReadOnlyCollection<TruthPair>? truth = null,
+        bool exhaustive = false,
         int largestBlocks = 5,
         int? degreeOfParallelism = null,
         CancellationToken cancellationToken = default)
