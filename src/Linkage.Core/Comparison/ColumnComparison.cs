@@ -102,6 +102,8 @@ internal sealed class ColumnComparison : FieldComparison
 
     public override bool UsesStringKernel => _kind is JaroWinkler or EditDistance;
 
+    public override bool HasLevelCutoffs => UsesStringKernel;
+
     protected override ComparisonCursor OpenDirectCursor() => UsesStringKernel ? new Cursor(this) : base.OpenDirectCursor();
 
     public override string Describe(int reference, int listing, int level) =>

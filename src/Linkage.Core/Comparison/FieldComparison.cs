@@ -21,6 +21,12 @@ internal abstract class FieldComparison
     /// <summary>Whether levelling runs a string kernel: such comparisons run last, after cheaper ones may have ruled the pair out.</summary>
     public virtual bool UsesStringKernel => false;
 
+    /// <summary>
+    /// Whether its cursors have cheap checks (<see cref="ComparisonCursor.QuickLevel"/>) and run the kernel at a level's
+    /// cutoff (<see cref="ComparisonCursor.Level(int, int)"/>); the pair loop asks only those that do.
+    /// </summary>
+    public virtual bool HasLevelCutoffs => false;
+
     /// <summary>The values that met, for reviewers: e.g. "Олександр ≡ Александр (UA↔RU dictionary)".</summary>
     public abstract string Describe(int reference, int listing, int level);
 

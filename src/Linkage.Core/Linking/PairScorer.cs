@@ -20,9 +20,9 @@ internal sealed class PairScorer
     private readonly CompiledModel _model;
     private readonly ComparisonCursor[] _cursors;
     /// <summary>
-    /// Comparison indices in evaluation order: the string comparisons (their cheap checks, then their kernels), those a
-    /// disagreement lowers the bound most first, then the others (at most 32: <see cref="Weight(int, double)"/> keeps
-    /// the undecided ones in a bit mask).
+    /// Comparison indices in evaluation order: the comparisons without a string kernel, then the string comparisons
+    /// (their cheap checks, then their kernels), those a disagreement lowers the bound most first (at most 32:
+    /// <see cref="Weight(int, double)"/> keeps the undecided ones in a bit mask).
     /// </summary>
     private readonly int[] _order;
     /// <summary>The largest weight all comparisons together can add.</summary>
@@ -30,6 +30,7 @@ internal sealed class PairScorer
     /// <summary>By comparison, the largest weight of each level (null levels: +∞, a missing value is never pruned on).</summary>
     private readonly double[][] _levelCeilings;
     private readonly bool[] _usesStringKernel;
+    private readonly bool[] _hasLevelCutoffs;
     /// <summary>By comparison, the largest weight it can add (<see cref="CompiledModel.MaxLevelWeight(int)"/>).</summary>
     private readonly double[] _maxWeights;
     private readonly byte[] _levels;
@@ -40,10 +41,11 @@ internal sealed class PairScorer
         var comparisons = model.Comparisons;
         _cursors = comparisons.Select(c => c.OpenCursor()).ToArray();
         _usesStringKernel = comparisons.Select(c => c.UsesStringKernel).ToArray();
+        _hasLevelCutoffs = comparisons.Select(c => c.HasLevelCutoffs).ToArray();
         _levelCeilings = comparisons.Select((c, i) => Enumerable.Range(0, c.LevelNames.Count)
             .Select(level => level == c.NullLevel ? double.PositiveInfinity : model.MaxLevelWeight(i, level)).ToArray()).ToArray();
         _order = Enumerable.Range(0, comparisons.Count)
-            .OrderBy(c => comparisons[c].UsesStringKernel ? 0 : 1)
+            .OrderBy(c => comparisons[c].UsesStringKernel ? 1 : 0)
             .ThenByDescending(c => comparisons[c].UsesStringKernel ? model.MaxLevelWeight(c) - LowestLevelWeight(model, c) : 0)
             .ToArray();
         _maxWeights = Enumerable.Range(0, comparisons.Count).Select(c => model.MaxLevelWeight(c)).ToArray();
@@ -81,6 +83,7 @@ internal sealed class PairScorer
         var order = _order;
         var cursors = _cursors;
         var usesKernel = _usesStringKernel;
+        var hasCutoffs = _hasLevelCutoffs;
         var levels = _levels;
         var model = _model;
         var weight = model.PriorWeight;
@@ -89,7 +92,7 @@ internal sealed class PairScorer
         for (var k = 0; k < order.Length; k++)
         {
             var c = order[k];
-            var level = usesKernel[c] ? cursors[c].QuickLevel(listing) : cursors[c].Level(listing);
+            var level = !usesKernel[c] ? cursors[c].Level(listing) : hasCutoffs[c] ? cursors[c].QuickLevel(listing) : -1;
             if (level < 0)
             {
                 pending |= 1u << k;
@@ -111,13 +114,21 @@ internal sealed class PairScorer
             }
             var c = order[k];
             undecided -= _maxWeights[c];
-            // The weight this comparison must add for the pair to reach the floor: weaker levels need no kernel work.
-            var ceilings = _levelCeilings[c];
-            var strongestUseful = StrongestUseful(ceilings, floor - weight - undecided - Slack);
-            var level = cursors[c].Level(listing, strongestUseful);
-            if (level > strongestUseful && !double.IsPositiveInfinity(ceilings[level]))
+            int level;
+            if (hasCutoffs[c])
             {
-                return double.NegativeInfinity;
+                // The weight this comparison must add for the pair to reach the floor: weaker levels need no kernel work.
+                var ceilings = _levelCeilings[c];
+                var strongestUseful = StrongestUseful(ceilings, floor - weight - undecided - Slack);
+                level = cursors[c].Level(listing, strongestUseful);
+                if (level > strongestUseful && !double.IsPositiveInfinity(ceilings[level]))
+                {
+                    return double.NegativeInfinity;
+                }
+            }
+            else
+            {
+                level = cursors[c].Level(listing);
             }
             levels[c] = (byte)level;
             weight += model.LevelWeight(c, level, listing);
