@@ -25,16 +25,21 @@ internal static class BlockingReportCommand
         var truth = new Option<FileInfo?>("--truth") { Description = "Truth CSV (reference_id, listing_id): adds pairs completeness" };
         var model = new Option<FileInfo?>("--model") { Description = "A model JSON whose blocking rules to measure instead of the default's" };
         var largest = new Option<int>("--largest") { Description = "How many of each rule's largest blocks to show", DefaultValueFactory = _ => 3 };
+        var exhaustive = new Option<bool>("--exhaustive")
+        {
+            Description = "Also link every pair (as link --exhaustive) and blocked, and measure what blocking keeps of the pairs exhaustive linking puts at or above review",
+        };
         var command = new Command("blocking-report", "Measure the model's blocking rules: pairs per rule, cumulative pairs, largest blocks, reduction ratio, pairs completeness.")
         {
-            references, listings, truth, model, largest,
+            references, listings, truth, model, largest, exhaustive,
         };
         command.SetAction(parse => Run(
-            console, parse.GetValue(references)!, parse.GetValue(listings)!, parse.GetValue(truth), parse.GetValue(model), parse.GetValue(largest)));
+            console, parse.GetValue(references)!, parse.GetValue(listings)!, parse.GetValue(truth), parse.GetValue(model), parse.GetValue(largest),
+            parse.GetValue(exhaustive)));
         return command;
     }
 
-    private static int Run(IAnsiConsole console, FileInfo referencesFile, FileInfo listingsFile, FileInfo? truthFile, FileInfo? modelFile, int largest)
+    private static int Run(IAnsiConsole console, FileInfo referencesFile, FileInfo listingsFile, FileInfo? truthFile, FileInfo? modelFile, int largest, bool exhaustive)
     {
         if (largest < 0)
         {
@@ -49,7 +54,7 @@ internal static class BlockingReportCommand
             var truth = truthFile is null ? null : EvaluationInput.ReadTruth(truthFile.FullName);
             var referenceRecords = RecordFileReader.ReadReferences(referencesFile.FullName).Records;
             var listingRecords = RecordFileReader.ReadListings(listingsFile.FullName).Records;
-            var report = BlockingAnalysis.Analyze(referenceRecords, listingRecords, engine, truth, largest);
+            var report = BlockingAnalysis.Analyze(referenceRecords, listingRecords, engine, truth, exhaustive, largest);
             Print(console, report);
             return ExitCodes.Success;
         }
@@ -89,11 +94,23 @@ internal static class BlockingReportCommand
         {
             AddRow(figures, "True pairs", Count(truth.TruePairs));
             AddRow(figures, "Pairs completeness", Share(truth.TruePairsProposed, truth.TruePairs));
-            AddRow(figures, "True pairs scored at or above review", Count(truth.TruePairsAboveReview));
+            AddRow(figures, "True pairs at or above review on comparison alone", Count(truth.TruePairsAboveReview));
             AddRow(figures, "Of those, proposed by blocking", Share(truth.TruePairsAboveReviewProposed, truth.TruePairsAboveReview));
             if (truth.TruthRowsUnmatched > 0)
             {
                 AddRow(figures, "Truth rows naming no input record", Count(truth.TruthRowsUnmatched));
+            }
+        }
+        if (report.Exhaustive is { } all)
+        {
+            AddRow(figures, "Pairs link --exhaustive keeps (at or above review)", Count(all.PairsAboveReview));
+            AddRow(figures, "Of those, proposed by blocking", Share(all.Proposed, all.PairsAboveReview));
+            AddRow(figures, "Of those, kept at or above review by blocked link", Share(all.KeptByBlockedRun, all.PairsAboveReview));
+            if (all.TruePairsAboveReview is { } trueAll)
+            {
+                AddRow(figures, "True pairs link --exhaustive keeps", Count(trueAll));
+                AddRow(figures, "Of those, proposed by blocking", Share(all.TrueProposed ?? 0, trueAll));
+                AddRow(figures, "Of those, kept at or above review by blocked link", Share(all.TrueKeptByBlockedRun ?? 0, trueAll));
             }
         }
         console.Write(figures);

@@ -6,13 +6,35 @@ internal static class BlockKeys
     public const int MaxValuesPerPart = 8;
 
     /// <summary>
-    /// Every combination of the record's values for the rule's parts, hashed. A record missing any part
-    /// has no key under the rule. Returns how many keys were written to <paramref name="keys"/>.
+    /// Every combination of the record's values for the rule's parts (and of a MinHash rule's bands), hashed. A
+    /// record missing any part has no key under the rule, nor has any record under a sibling-cross rule. Returns
+    /// how many keys were written to <paramref name="keys"/>.
     /// </summary>
     public static int Compute(BlockingRule rule, IBlockingKeySource source, int record, List<ulong> keys)
     {
+        const ulong start = 14695981039346656037UL;
         keys.Clear();
-        keys.Add(14695981039346656037UL);
+        if (rule.IsSiblingCross)
+        {
+            return 0;
+        }
+        if (rule.MinHash is { } minHash)
+        {
+            Span<ulong> bands = stackalloc ulong[MinHashBanding.MaxBands];
+            var count = minHash.BandKeys(source.NameSkeleton(minHash.Field, record), bands);
+            for (var b = 0; b < count; b++)
+            {
+                keys.Add(Mix(start, bands[b]));
+            }
+            if (count == 0)
+            {
+                return 0;
+            }
+        }
+        else
+        {
+            keys.Add(start);
+        }
         Span<int> values = stackalloc int[MaxValuesPerPart];
         var partial = new List<ulong>(MaxValuesPerPart);
         for (var p = 0; p < rule.Parts.Count; p++)

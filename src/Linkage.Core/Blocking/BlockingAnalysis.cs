@@ -11,11 +11,17 @@ namespace Linkage.Blocking;
 /// </summary>
 public static class BlockingAnalysis
 {
+    /// <param name="exhaustive">
+    /// Also link exhaustively and blocked, as <c>linkage link --exhaustive</c> and <c>linkage link</c> do (sibling evidence
+    /// and term-frequency adjustment included), and measure which of the pairs the exhaustive run keeps at or above
+    /// the review threshold blocking proposes and the blocked run keeps there too.
+    /// </param>
     public static BlockingReport Analyze(
         IReadOnlyList<ReferenceRecord> references,
         IReadOnlyList<ListingRecord> listings,
         LinkEngine engine,
         IReadOnlyCollection<TruthPair>? truth = null,
+        bool exhaustive = false,
         int largestBlocks = 5,
         int? degreeOfParallelism = null,
         CancellationToken cancellationToken = default)
@@ -81,6 +87,9 @@ public static class BlockingAnalysis
         }
         return new BlockingReport
         {
+            Exhaustive = exhaustive
+                ? CompareWithExhaustive(session, references, index, truth is null ? null : TruePairIds(truth), degreeOfParallelism, parallel)
+                : null,
             References = references.Count,
             Listings = listings.Count,
             Rules = ruleReports,
@@ -95,6 +104,44 @@ public static class BlockingAnalysis
             },
         };
     }
+
+    private static ExhaustiveCoverage CompareWithExhaustive(
+        LinkSession session, IReadOnlyList<ReferenceRecord> references, BlockingIndex index,
+        HashSet<(string, string)>? truePairs, int? degreeOfParallelism, ParallelOptions parallel)
+    {
+        var all = Linker.Link(session, references, index, new LinkOptions { Exhaustive = true, DegreeOfParallelism = degreeOfParallelism }, parallel);
+        var blocked = Linker.Link(session, references, index, new LinkOptions { DegreeOfParallelism = degreeOfParallelism }, parallel);
+        var keptBlocked = blocked.Matches.Where(m => m.Decision != MatchDecision.NonMatch)
+            .Select(m => (m.ReferenceId, m.ListingId)).ToHashSet();
+        long pairs = 0, proposed = 0, kept = 0, truePairsKept = 0, trueProposed = 0, trueKept = 0;
+        // The exhaustive run keeps nothing below review, and its candidates name the rules that propose them.
+        foreach (var match in all.Matches)
+        {
+            var isProposed = match.BlockingRules.Count > 0;
+            var isKept = keptBlocked.Contains((match.ReferenceId, match.ListingId));
+            pairs++;
+            proposed += isProposed ? 1 : 0;
+            kept += isKept ? 1 : 0;
+            if (truePairs is not null && truePairs.Contains((match.ReferenceId, match.ListingId)))
+            {
+                truePairsKept++;
+                trueProposed += isProposed ? 1 : 0;
+                trueKept += isKept ? 1 : 0;
+            }
+        }
+        return new ExhaustiveCoverage
+        {
+            PairsAboveReview = pairs,
+            Proposed = proposed,
+            KeptByBlockedRun = kept,
+            TruePairsAboveReview = truePairs is null ? null : truePairsKept,
+            TrueProposed = truePairs is null ? null : trueProposed,
+            TrueKeptByBlockedRun = truePairs is null ? null : trueKept,
+        };
+    }
+
+    private static HashSet<(string, string)> TruePairIds(IReadOnlyCollection<TruthPair> truth) =>
+        truth.Select(t => (t.ReferenceId, t.ListingId)).ToHashSet();
 
     private static Dictionary<int, List<int>> TruthByReference(
         IReadOnlyCollection<TruthPair> truth, IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, out long unmatched)

@@ -8,13 +8,17 @@ internal sealed class BlockingIndex
 {
     private readonly RuleIndex[] _rules;
 
-    private BlockingIndex(IReadOnlyList<BlockingRule> rules, RuleIndex[] indexes)
+    private BlockingIndex(IReadOnlyList<BlockingRule> rules, RuleIndex[] indexes, SiblingGroups? listingGroups)
     {
         Rules = rules;
         _rules = indexes;
+        ListingGroups = listingGroups;
     }
 
     public IReadOnlyList<BlockingRule> Rules { get; }
+
+    /// <summary>The listings' sibling groups, when a sibling-cross rule needs them.</summary>
+    public SiblingGroups? ListingGroups { get; }
 
     public static BlockingIndex Build(IReadOnlyList<BlockingRule> rules, IBlockingKeySource listings)
     {
@@ -24,7 +28,7 @@ internal sealed class BlockingIndex
         }
         var indexes = new RuleIndex[rules.Count];
         Parallel.For(0, rules.Count, r => indexes[r] = RuleIndex.Build(rules[r], listings));
-        return new BlockingIndex(rules, indexes);
+        return new BlockingIndex(rules, indexes, rules.Any(r => r.IsSiblingCross) ? SiblingGroups.Of(listings) : null);
     }
 
     /// <summary>The listings sharing <paramref name="key"/> under rule <paramref name="rule"/>.</summary>

@@ -21,6 +21,35 @@ public sealed record BlockingReport
 
     /// <summary>Measured against the truth file, when one was given.</summary>
     public TruthCoverage? Truth { get; init; }
+
+    /// <summary>Measured against exhaustive linking, when asked for.</summary>
+    public ExhaustiveCoverage? Exhaustive { get; init; }
+}
+
+/// <summary>
+/// What blocking keeps of the pairs an exhaustive link run (every pair compared, sibling evidence and
+/// term-frequency adjustment included, each reference's best candidates) puts at or above the review threshold.
+/// </summary>
+public sealed record ExhaustiveCoverage
+{
+    /// <summary>Pairs the exhaustive run keeps: each at or above review, among its reference's best.</summary>
+    public required long PairsAboveReview { get; init; }
+
+    /// <summary>Of those, pairs some blocking rule proposes.</summary>
+    public required long Proposed { get; init; }
+
+    /// <summary>Of those, pairs the blocked run keeps at or above review too (its sibling evidence comes only from candidates).</summary>
+    public required long KeptByBlockedRun { get; init; }
+
+    /// <summary>Of <see cref="PairsAboveReview"/>, the true pairs, when a truth file was given.</summary>
+    public long? TruePairsAboveReview { get; init; }
+
+    public long? TrueProposed { get; init; }
+
+    public long? TrueKeptByBlockedRun { get; init; }
+
+    /// <summary>The target figure: the share of the true pairs exhaustive linking keeps that blocking proposes.</summary>
+    public double? TrueCompleteness => TruePairsAboveReview is { } all ? (all == 0 ? 1 : (double)TrueProposed!.Value / all) : null;
 }
 
 /// <summary>One rule's share of the candidate pairs.</summary>
@@ -63,7 +92,10 @@ public sealed record TruthCoverage
 
     public required long TruePairsProposed { get; init; }
 
-    /// <summary>True pairs whose match probability reaches the review threshold.</summary>
+    /// <summary>
+    /// True pairs whose match probability on comparison evidence alone reaches the review threshold (no sibling
+    /// evidence, no cut to a reference's best candidates): a quick estimate; <see cref="ExhaustiveCoverage"/> is exact.
+    /// </summary>
     public required long TruePairsAboveReview { get; init; }
 
     public required long TruePairsAboveReviewProposed { get; init; }

@@ -8,12 +8,16 @@ internal sealed class CandidateFinder
 {
     private readonly BlockingIndex _index;
     private readonly IBlockingKeySource _references;
+    private readonly SiblingGroups? _referenceGroups;
     private readonly int[] _seenAt;
     private readonly int[] _slotOf;
+    /// <summary>Per listing sibling group, the stamp of the last sibling-cross pass that proposed its members.</summary>
+    private readonly int[] _groupSeenAt;
     private readonly List<ulong> _keys = new();
     private readonly List<int> _candidates = new();
     private readonly List<uint> _ruleMasks = new();
     private int _stamp;
+    private int _groupStamp;
 
     public CandidateFinder(BlockingIndex index, IBlockingKeySource references, int listingCount)
     {
@@ -21,6 +25,15 @@ internal sealed class CandidateFinder
         _references = references;
         _seenAt = new int[listingCount];
         _slotOf = new int[listingCount];
+        if (index.ListingGroups is { } listingGroups)
+        {
+            _referenceGroups = SiblingGroups.Of(references);
+            _groupSeenAt = new int[listingGroups.Count + 1];
+        }
+        else
+        {
+            _groupSeenAt = [];
+        }
     }
 
     /// <summary>Listing indices proposed for the last reference found.</summary>
@@ -37,27 +50,86 @@ internal sealed class CandidateFinder
         _candidates.Clear();
         _ruleMasks.Clear();
         _stamp++;
-        for (var rule = 0; rule < _index.Rules.Count; rule++)
+        var rules = _index.Rules;
+        for (var rule = 0; rule < rules.Count; rule++)
         {
-            BlockKeys.Compute(_index.Rules[rule], _references, reference, _keys);
+            if (rules[rule].IsSiblingCross)
+            {
+                ProposeSiblingGroups(reference, rule, rules[rule].ViaMask);
+                continue;
+            }
+            BlockKeys.Compute(rules[rule], _references, reference, _keys);
             foreach (var key in _keys)
             {
                 foreach (var listing in _index.Block(rule, key))
                 {
-                    // A stamp per reference marks listings already proposed, so nothing is cleared between references.
-                    if (_seenAt[listing] != _stamp)
+                    Propose(listing, rule);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every listing of every listing sibling group in which a via rule proposes a candidate for another child of
+    /// the reference's sibling group: siblings listed together are evidence for each other's pairs, which the
+    /// other rules may miss.
+    /// </summary>
+    private void ProposeSiblingGroups(int reference, int rule, uint viaMask)
+    {
+        var listingGroups = _index.ListingGroups!;
+        var group = _referenceGroups!.GroupOf(reference);
+        if (group == 0)
+        {
+            return;
+        }
+        _groupStamp++;
+        var rules = _index.Rules;
+        foreach (var sibling in _referenceGroups.Members(group))
+        {
+            if (sibling == reference)
+            {
+                continue;
+            }
+            for (var via = 0; via < rules.Count; via++)
+            {
+                if ((viaMask & (1u << via)) == 0)
+                {
+                    continue;
+                }
+                BlockKeys.Compute(rules[via], _references, sibling, _keys);
+                foreach (var key in _keys)
+                {
+                    foreach (var siblingCandidate in _index.Block(via, key))
                     {
-                        _seenAt[listing] = _stamp;
-                        _slotOf[listing] = _candidates.Count;
-                        _candidates.Add(listing);
-                        _ruleMasks.Add(1u << rule);
-                    }
-                    else
-                    {
-                        _ruleMasks[_slotOf[listing]] |= 1u << rule;
+                        var listingGroup = listingGroups.GroupOf(siblingCandidate);
+                        if (listingGroup == 0 || _groupSeenAt[listingGroup] == _groupStamp)
+                        {
+                            continue;
+                        }
+                        _groupSeenAt[listingGroup] = _groupStamp;
+                        foreach (var listing in listingGroups.Members(listingGroup))
+                        {
+                            Propose(listing, rule);
+                        }
                     }
                 }
             }
+        }
+    }
+
+    private void Propose(int listing, int rule)
+    {
+        // A stamp per reference marks listings already proposed, so nothing is cleared between references.
+        if (_seenAt[listing] != _stamp)
+        {
+            _seenAt[listing] = _stamp;
+            _slotOf[listing] = _candidates.Count;
+            _candidates.Add(listing);
+            _ruleMasks.Add(1u << rule);
+        }
+        else
+        {
+            _ruleMasks[_slotOf[listing]] |= 1u << rule;
         }
     }
 }

@@ -13,4 +13,10 @@ internal interface IBlockingKeySource
 
     /// <summary>The interned folded value of a rule's column on <paramref name="record"/>; 0 when it is blank.</summary>
     int ColumnValue(string column, int record);
+
+    /// <summary>The record's name of that kind in its cross-script Latin skeleton; empty when missing or initial-only.</summary>
+    string NameSkeleton(Names.NameKind kind, int record);
+
+    /// <summary>An id of the record's sibling group, equal for the children of one group on this side; 0 when none.</summary>
+    int SiblingGroup(int record);
 }

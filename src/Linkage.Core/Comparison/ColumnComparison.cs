@@ -29,6 +29,11 @@ internal sealed class ColumnComparison : FieldComparison
     private readonly PartialDate[] _referenceDates;
     private readonly PartialDate[] _listingDates;
     private readonly double[] _thresholds;
+    /// <summary>Letter counts of each side's values, for string kinds: the kernels' cheap filter.</summary>
+    private readonly LetterCounts? _referenceCounts;
+    private readonly LetterCounts? _listingCounts;
+    /// <summary>For Jaro–Winkler, the Jaro similarity the lowest threshold needs.</summary>
+    private readonly double _lowestJaroNeeded;
 
     private ColumnComparison(ComparisonModel model, string[] references, string[] listings, IReadOnlyList<PersonDetails> referencePeople, IReadOnlyList<PersonDetails> listingPeople)
     {
@@ -69,6 +74,12 @@ internal sealed class ColumnComparison : FieldComparison
                     $"comparison '{model.Name}': unknown kind '{_kind}' (known: {Exact}, {JaroWinkler}, {EditDistance}, {Numeric}, {Date})");
         }
         NullLevel = LevelNames.Count - 1;
+        if (UsesStringKernel)
+        {
+            _referenceCounts = new LetterCounts(references);
+            _listingCounts = new LetterCounts(listings);
+            _lowestJaroNeeded = LetterCounts.JaroNeeded(_thresholds[^1]);
+        }
     }
 
     public override string Name { get; }
@@ -87,16 +98,51 @@ internal sealed class ColumnComparison : FieldComparison
             references, listings);
     }
 
-    public override int Level(int reference, int listing) => LevelWith(reference, listing, null);
+    public override int Level(int reference, int listing) => LevelWith(reference, listing, null, int.MaxValue);
 
     public override bool UsesStringKernel => _kind is JaroWinkler or EditDistance;
+
+    public override bool HasLevelCutoffs => UsesStringKernel;
 
     protected override ComparisonCursor OpenDirectCursor() => UsesStringKernel ? new Cursor(this) : base.OpenDirectCursor();
 
     public override string Describe(int reference, int listing, int level) =>
         $"{Show(_references[reference])} / {Show(_listings[listing])} ({LevelNames[level].Replace('_', ' ')})";
 
-    private int LevelWith(int reference, int listing, ICachedScorer? scorer)
+    /// <summary>
+    /// A string kind's level when a value is missing or the letter counts rule out every level but disagreement; else
+    /// −1. Reads only the counts' flat arrays, never the strings.
+    /// </summary>
+    private int QuickLevel(int reference, int listing)
+    {
+        var lengthA = _referenceCounts!.LengthOf(reference);
+        var lengthB = _listingCounts!.LengthOf(listing);
+        if (lengthA == 0 || lengthB == 0)
+        {
+            return NullLevel;
+        }
+        if (lengthA > LetterCounts.MaxLength || lengthB > LetterCounts.MaxLength)
+        {
+            return -1;
+        }
+        var difference = LetterCounts.Difference(_referenceCounts, reference, _listingCounts, listing);
+        var filtered = _kind == JaroWinkler
+            ? LetterCounts.BelowJaro(lengthA, lengthB, difference, _lowestJaroNeeded)
+            : LetterCounts.MinimumDistance(difference) > _thresholds[^1];
+        return filtered ? NullLevel - 1 : -1;
+    }
+
+    /// <summary>Whether the letter counts alone show the pair falls short of <paramref name="cutoff"/>.</summary>
+    private bool FilteredOut(int reference, int listing, int lengthA, int lengthB, double cutoff)
+    {
+        var difference = LetterCounts.Difference(_referenceCounts!, reference, _listingCounts!, listing);
+        return _kind == JaroWinkler
+            ? LetterCounts.BelowJaroWinkler(lengthA, lengthB, difference, cutoff)
+            : LetterCounts.MinimumDistance(difference) > cutoff;
+    }
+
+    /// <param name="strongestUseful">Levels weaker than this one need not be told apart (see <see cref="ComparisonCursor.Level(int, int)"/>).</param>
+    private int LevelWith(int reference, int listing, ICachedScorer? scorer, int strongestUseful)
     {
         if (_kind == Date)
         {
@@ -116,11 +162,23 @@ internal sealed class ColumnComparison : FieldComparison
         {
             return 0;
         }
+        // Fuzzy levels 1 to this one are told apart; the kernel stops at the weakest one's cutoff.
+        var fuzzyLevels = Math.Min(strongestUseful, _thresholds.Length);
+        if (fuzzyLevels <= 0)
+        {
+            return NullLevel - 1;
+        }
+        // The cursor's path (with a scorer) filters on letter counts first; the straightforward path checks it.
+        if (scorer is not null && a.Length <= LetterCounts.MaxLength && b.Length <= LetterCounts.MaxLength
+            && FilteredOut(reference, listing, a.Length, b.Length, _thresholds[fuzzyLevels - 1]))
+        {
+            return NullLevel - 1;
+        }
         switch (_kind)
         {
             case JaroWinkler:
-                var similarity = scorer?.Similarity(b, _thresholds[^1]) ?? NaiveSimilarity.JaroWinkler(a, b);
-                for (var t = 0; t < _thresholds.Length; t++)
+                var similarity = scorer?.Similarity(b, _thresholds[fuzzyLevels - 1]) ?? NaiveSimilarity.JaroWinkler(a, b);
+                for (var t = 0; t < fuzzyLevels; t++)
                 {
                     if (similarity >= _thresholds[t])
                     {
@@ -129,8 +187,8 @@ internal sealed class ColumnComparison : FieldComparison
                 }
                 break;
             case EditDistance:
-                var distance = scorer is CachedOsa osa ? osa.Distance(b, (int)_thresholds[^1]) : NaiveSimilarity.Osa(a, b);
-                for (var t = 0; t < _thresholds.Length; t++)
+                var distance = scorer is CachedOsa osa ? osa.Distance(b, (int)_thresholds[fuzzyLevels - 1]) : NaiveSimilarity.Osa(a, b);
+                for (var t = 0; t < fuzzyLevels; t++)
                 {
                     if (distance <= _thresholds[t])
                     {
@@ -198,6 +256,10 @@ internal sealed class ColumnComparison : FieldComparison
             _scorer = comparison._kind == JaroWinkler ? new CachedJaroWinkler(query) : new CachedOsa(query);
         }
 
-        public override int Level(int listing) => comparison.LevelWith(Reference, listing, _scorer);
+        public override int Level(int listing) => comparison.LevelWith(Reference, listing, _scorer, int.MaxValue);
+
+        public override int Level(int listing, int strongestUseful) => comparison.LevelWith(Reference, listing, _scorer, strongestUseful);
+
+        public override int QuickLevel(int listing) => comparison.QuickLevel(Reference, listing);
     }
 }

@@ -21,6 +21,12 @@ internal abstract class FieldComparison
     /// <summary>Whether levelling runs a string kernel: such comparisons run last, after cheaper ones may have ruled the pair out.</summary>
     public virtual bool UsesStringKernel => false;
 
+    /// <summary>
+    /// Whether its cursors have cheap checks (<see cref="ComparisonCursor.QuickLevel"/>) and run the kernel at a level's
+    /// cutoff (<see cref="ComparisonCursor.Level(int, int)"/>); the pair loop asks only those that do.
+    /// </summary>
+    public virtual bool HasLevelCutoffs => false;
+
     /// <summary>The values that met, for reviewers: e.g. "Олександр ≡ Александр (UA↔RU dictionary)".</summary>
     public abstract string Describe(int reference, int listing, int level);
 
@@ -63,6 +69,19 @@ internal class ComparisonCursor(FieldComparison comparison)
     public virtual void MoveTo(int reference) => Reference = reference;
 
     public virtual int Level(int listing) => comparison.Level(Reference, listing);
+
+    /// <summary>
+    /// The level when it is <paramref name="strongestUseful"/> or stronger, or the null level; otherwise any non-null
+    /// level weaker than <paramref name="strongestUseful"/>. The pair loop passes the weakest level that could still
+    /// keep the pair, so a string kernel can stop at that level's cutoff instead of the comparison's lowest.
+    /// </summary>
+    public virtual int Level(int listing, int strongestUseful) => Level(listing);
+
+    /// <summary>
+    /// The level when a check much cheaper than <see cref="Level(int)"/> decides it (a missing or equal value, a
+    /// string kernel's cheap filter), else −1: the pair loop tightens its bound with these before running any kernel.
+    /// </summary>
+    public virtual int QuickLevel(int listing) => -1;
 }
 
 /// <summary>

@@ -34,6 +34,7 @@ internal sealed class PreparedPeople : IBlockingKeySource
         SurnameValue = new int[count];
         PatronymicValue = new int[count];
         BirthDateValue = new int[count];
+        SiblingGroupId = new int[count];
     }
 
     public int Count { get; }
@@ -67,6 +68,9 @@ internal sealed class PreparedPeople : IBlockingKeySource
     public int[] PatronymicValue { get; }
     public int[] BirthDateValue { get; }
 
+    /// <summary>Interned sibling group of each record (0: none), for sibling-cross blocking.</summary>
+    private int[] SiblingGroupId { get; }
+
     /// <param name="keys">Interns blocking and comparison keys, shared by both sides.</param>
     /// <param name="values">Interns the comparisons' memo values, shared by both sides.</param>
     public static PreparedPeople Prepare(
@@ -83,6 +87,19 @@ internal sealed class PreparedPeople : IBlockingKeySource
     }
 
     public int ColumnValue(string column, int record) => ColumnKeys[column][record];
+
+    public int SiblingGroup(int record) => SiblingGroupId[record];
+
+    public string NameSkeleton(NameKind kind, int record)
+    {
+        var forms = kind switch
+        {
+            NameKind.Given => Given[record],
+            NameKind.Surname => Surname[record],
+            _ => Patronymic[record],
+        };
+        return forms.IsMissing || forms.IsInitialOnly ? string.Empty : forms.Normalized;
+    }
 
     public int Values(BlockingKeyPart part, int record, Span<int> values)
     {
@@ -166,6 +183,7 @@ internal sealed class PreparedPeople : IBlockingKeySource
         SurnameInitial[i] = keys.Intern(surname.InitialKey);
         PatronymicKey[i] = keys.Intern(patronymic.CanonicalKey);
         BirthDate[i] = person.BirthDate;
+        SiblingGroupId[i] = keys.Intern(person.SiblingGroup);
         Sex[i] = person.Sex;
         BirthPlace[i] = engine.Places.Resolve(person.BirthPlace, person.BirthRegion);
         GivenValue[i] = values.Given.Intern(ValueText(given));

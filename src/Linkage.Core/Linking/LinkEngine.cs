@@ -42,7 +42,7 @@ public sealed class LinkEngine
         {
             throw new InvalidDataException($"model '{model.Name}' has no blocking rules");
         }
-        return new LinkEngine(model, names, places, model.BlockingRules.Select(BlockingRule.FromModel).ToArray());
+        return new LinkEngine(model, names, places, BlockingRule.FromModels(model.BlockingRules));
     }
 
     private static MatchModel LoadDefaultModel()

@@ -30,9 +30,24 @@ public static class Linker
         progress?.Report(new LinkProgress("prepare", 0, references.Count + listings.Count));
         var session = LinkSession.Prepare(references, listings, engine, parallel);
         progress?.Report(new LinkProgress("prepare", references.Count + listings.Count, references.Count + listings.Count));
+        var result = Link(session, references, BlockingIndex.Build(engine.BlockingRules, session.Listings), options, parallel, progress);
+        return options.OneToOne ? result with { Matches = OneToOneAssignment.Apply(result.Matches, references, engine) } : result;
+    }
 
-        var rules = engine.BlockingRules;
-        var index = BlockingIndex.Build(rules, session.Listings);
+    /// <summary>
+    /// Links a prepared session. The exhaustive run keeps what the blocked run would keep at or above the review
+    /// threshold if blocking proposed every pair: pairs that only a co-listed sibling can lift to review are
+    /// compared too, and whatever the sibling evidence leaves below review is dropped.
+    /// </summary>
+    internal static LinkResult Link(
+        LinkSession session,
+        IReadOnlyList<ReferenceRecord> references,
+        BlockingIndex index,
+        LinkOptions options,
+        ParallelOptions parallel,
+        IProgress<LinkProgress>? progress = null)
+    {
+        var rules = index.Rules;
         var perReference = new CandidateMatch[references.Count][];
         var pairsPerRule = new long[rules.Count];
         long candidatePairs = 0;
@@ -63,10 +78,11 @@ public static class Linker
             });
         progress?.Report(new LinkProgress("link", references.Count, references.Count));
 
-        var matches = SiblingEvidence.Apply(perReference.SelectMany(m => m).ToArray(), references, listings, engine.Model);
+        var matches = SiblingEvidence.Apply(perReference.SelectMany(m => m).ToArray(), references, session.ListingRecords, session.Model.Model);
         return new LinkResult
         {
-            Matches = options.OneToOne ? OneToOneAssignment.Apply(matches, references, engine) : matches,
+            // Sibling evidence re-ranks by weight, so the pairs it leaves below review are each reference's last.
+            Matches = options.Exhaustive ? matches.Where(m => m.Decision != MatchDecision.NonMatch).ToArray() : matches,
             CandidatePairs = candidatePairs,
             PairsPerRule = rules.Select((rule, i) => (rule.Name, pairsPerRule[i])).ToDictionary(p => p.Name, p => p.Item2),
         };
@@ -82,6 +98,8 @@ public static class Linker
         private readonly TopCandidates _top = new(options.MaxCandidatesPerReference);
         private readonly PairScorer _scorer = new(session.Model);
         private readonly double _reviewWeight = CompiledModel.WeightOf(session.Model.Model.Thresholds.Review);
+        /// <summary>The most sibling evidence can add to a pair of a reference with a sibling group.</summary>
+        private readonly double _siblingLift = Math.Max(0, session.Model.Model.SiblingWeight ?? 0);
 
         public long CandidatePairs { get; private set; }
 
@@ -99,7 +117,7 @@ public static class Linker
             }
             if (options.Exhaustive)
             {
-                CompareAll();
+                CompareAll(references[reference].Person.SiblingGroup.Length > 0 ? _reviewWeight - _siblingLift : _reviewWeight);
             }
             else
             {
@@ -132,15 +150,17 @@ public static class Linker
             }
         }
 
-        private void CompareAll()
+        /// <param name="floor">The least weight that can end at or above review: the review weight, less the sibling
+        /// weight when the reference has siblings.</param>
+        private void CompareAll(double floor)
         {
             var count = session.Listings.Count;
             CandidatePairs += count;
             for (var listing = 0; listing < count; listing++)
             {
-                var weight = _scorer.Weight(listing, Math.Max(_reviewWeight, _top.Floor) - Slack);
-                // A pruned pair (−∞) has probability 0; the decision itself is the test, as for any kept pair.
-                if (session.Model.Decide(CompiledModel.Probability(weight)) != MatchDecision.NonMatch)
+                var weight = _scorer.Weight(listing, Math.Max(floor, _top.Floor) - Slack);
+                // A pruned pair is −∞. The floor compares weights, not probabilities rounded near 0 or 1.
+                if (weight >= floor - Slack)
                 {
                     _top.Offer(weight, listing);
                 }

@@ -17,6 +17,8 @@ internal sealed class CompiledModel
     private readonly int[]?[] _referenceTermValues;
     /// <summary>By level: the adjustment for each value id, where <see cref="_termValues"/> is set.</summary>
     private readonly double[]?[] _adjustments;
+    /// <summary>By level: its weight plus the largest positive adjustment any listing's value gets, for pruning bounds.</summary>
+    private readonly double[] _maxWeights;
 
     private CompiledModel(
         MatchModel model, IReadOnlyList<FieldComparison> comparisons, double[] weights, int[] offsets, int[]?[] termValues,
@@ -29,6 +31,13 @@ internal sealed class CompiledModel
         Comparisons = comparisons;
         _weights = weights;
         _offsets = offsets;
+        _maxWeights = new double[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            // A pair's adjustment is at most its listing value's, whatever the reference holds.
+            var largestAdjustment = termValues[i] is { Length: > 0 } values ? Math.Max(0, values.Max(v => adjustments[i]![v])) : 0;
+            _maxWeights[i] = weights[i] + largestAdjustment;
+        }
         PriorWeight = Math.Log2(model.Prior / (1 - model.Prior));
     }
 
@@ -153,16 +162,16 @@ internal sealed class CompiledModel
     /// </summary>
     public double MaxLevelWeight(int comparison)
     {
-        var end = comparison + 1 < _offsets.Length ? _offsets[comparison + 1] : _weights.Length;
         var max = 0.0;
-        for (var i = _offsets[comparison]; i < end; i++)
+        for (var level = 0; level < Comparisons[comparison].LevelNames.Count; level++)
         {
-            // A pair's adjustment is at most its listing value's, whatever the reference holds.
-            var largestAdjustment = _termValues[i] is { Length: > 0 } values ? Math.Max(0, values.Max(v => _adjustments[i]![v])) : 0;
-            max = Math.Max(max, _weights[i] + largestAdjustment);
+            max = Math.Max(max, MaxLevelWeight(comparison, level));
         }
         return max;
     }
+
+    /// <summary>The largest weight the level adds with any listing: its weight plus its largest positive adjustment.</summary>
+    public double MaxLevelWeight(int comparison, int level) => _maxWeights[_offsets[comparison] + level];
 
     /// <summary>The match weight of a pair from its level vector: the prior plus each comparison's weight.</summary>
     public double Weight(ReadOnlySpan<byte> levels, int reference, int listing)

@@ -149,12 +149,61 @@ public sealed record LevelModel
     public bool IsNull { get; init; }
 }
 
-/// <summary>A blocking rule: candidate pairs share every listed key.</summary>
+/// <summary>
+/// A blocking rule. Of kind <c>keys</c> (the default), candidate pairs share every listed key; <c>minhash</c>
+/// pairs also share a band of a name's MinHash signature; <c>sibling_cross</c> pairs the children of a reference
+/// sibling group with those of a listing sibling group once one sibling pair is proposed by a <see cref="Via"/> rule.
+/// </summary>
 public sealed record BlockingRuleModel
 {
+    public const string KeysKind = "keys";
+    public const string MinHashKind = "minhash";
+    public const string SiblingCrossKind = "sibling_cross";
+
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
+    /// <summary><c>keys</c>, <c>minhash</c> or <c>sibling_cross</c>; absent means <c>keys</c>.</summary>
+    [JsonPropertyName("kind")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Kind { get; init; }
+
+    /// <summary>Keys a pair must share: all of a <c>keys</c> rule, those besides the band of a <c>minhash</c> one.</summary>
     [JsonPropertyName("keys")]
-    public required IReadOnlyList<string> Keys { get; init; }
+    public IReadOnlyList<string> Keys { get; init; } = [];
+
+    /// <summary>The banding of a <c>minhash</c> rule.</summary>
+    [JsonPropertyName("minhash")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MinHashModel? MinHash { get; init; }
+
+    /// <summary>For <c>sibling_cross</c>: the rules whose sibling pairs open the two groups; absent, every other rule.</summary>
+    [JsonPropertyName("via")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Via { get; init; }
+}
+
+/// <summary>
+/// Locality-sensitive hashing of one name's q-grams: <see cref="Bands"/> bands of <see cref="Rows"/> MinHash values
+/// each; two names share a band with probability 1 − (1 − J^rows)^bands for q-gram Jaccard similarity J.
+/// </summary>
+public sealed record MinHashModel
+{
+    /// <summary><c>given_name</c>, <c>surname</c> or <c>patronymic</c>: hashed in its cross-script Latin skeleton.</summary>
+    [JsonPropertyName("field")]
+    public required string Field { get; init; }
+
+    /// <summary>Letters per q-gram (1 to 5); the name is padded with a start and an end mark.</summary>
+    [JsonPropertyName("q")]
+    public int Q { get; init; } = 2;
+
+    [JsonPropertyName("bands")]
+    public required int Bands { get; init; }
+
+    [JsonPropertyName("rows")]
+    public required int Rows { get; init; }
+
+    /// <summary>Seeds the hash functions: a rule hashes the same way on every run and machine.</summary>
+    [JsonPropertyName("seed")]
+    public ulong Seed { get; init; }
 }

@@ -45,6 +45,18 @@ public sealed class BlockingReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Exhaustive_reports_what_blocking_keeps_of_what_link_exhaustive_keeps()
+    {
+        var exit = Run(
+            "--references", Write("r.csv", References), "--listings", Write("l.csv", Listings), "--truth", Write("t.csv", Truth), "--exhaustive");
+
+        Assert.Equal(0, exit);
+        var text = _output.ToString();
+        Assert.Contains("True pairs link --exhaustive keeps", text, StringComparison.Ordinal);
+        Assert.Contains("kept at or above review by blocked link", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_file_is_bad_input()
     {
         var exit = Run("--references", Path.Combine(_directory, "none.csv"), "--listings", Write("l.csv", Listings));

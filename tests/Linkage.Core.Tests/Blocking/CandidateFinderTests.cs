@@ -25,7 +25,23 @@ public class CandidateFinderTests
         /// <summary>The birth year stands in for a column of another schema ("year").</summary>
         public int ColumnValue(string column, int record) =>
             column == "year" ? rows[record].Year : throw new ArgumentOutOfRangeException(nameof(column), column, null);
+
+        /// <summary>Each record's sibling group (0: none); none at all when empty.</summary>
+        public int[] Groups { get; init; } = [];
+
+        /// <summary>Each record's surname skeleton; none at all when empty.</summary>
+        public string[] Surnames { get; init; } = [];
+
+        public string NameSkeleton(Linkage.Names.NameKind kind, int record) =>
+            kind == Linkage.Names.NameKind.Surname && Surnames.Length > 0 ? Surnames[record] : "";
+
+        public int SiblingGroup(int record) => Groups.Length > 0 ? Groups[record] : 0;
     }
+
+    private static BlockingRule[] WithSiblingCross(params BlockingRule[] rules) => BlockingRule.FromModels(
+        [.. rules.Select(r => new Linkage.Scoring.BlockingRuleModel { Name = r.Name, Keys = ["birth_year"] }),
+         new Linkage.Scoring.BlockingRuleModel { Name = "siblings", Kind = "sibling_cross", Via = [rules[0].Name] }])
+        .Select((rule, i) => i < rules.Length ? rules[i] : rule).ToArray();
 
     private static readonly BlockingRule GivenAndYear = new("given+year", [BlockingKeyPart.GivenNameKey, BlockingKeyPart.BirthYear]);
     private static readonly BlockingRule YearOnly = new("year", [BlockingKeyPart.BirthYear]);
@@ -95,6 +111,95 @@ public class CandidateFinderTests
             }
             Assert.Equal(expected, finder.Candidates.Order());
         }
+    }
+
+    [Fact]
+    public void Sibling_cross_pairs_two_groups_once_a_via_rule_pairs_two_of_their_children()
+    {
+        // r0 meets l0 on given name and year; r1, r0's sibling, was listed as l1 beside l0 under another name and year.
+        var listings = new Table((1, 2014, []), (9, 2017, []), (9, 2017, []), (2, 2016, [])) { Groups = [20, 20, 21, 0] };
+        var references = new Table((1, 2014, []), (2, 2016, []), (3, 2018, [])) { Groups = [10, 10, 0] };
+        var rules = WithSiblingCross(GivenAndYear);
+        var finder = new CandidateFinder(BlockingIndex.Build(rules, listings), references, listings.Count);
+
+        finder.Find(1);
+        Assert.Equal(new Dictionary<int, uint> { [3] = 0b01, [0] = 0b10, [1] = 0b10 }, finder.Candidates.Zip(finder.RuleMasks).ToDictionary(p => p.First, p => p.Second));
+        finder.Find(0);
+        Assert.Equal(new Dictionary<int, uint> { [0] = 0b01 }, finder.Candidates.Zip(finder.RuleMasks).ToDictionary(p => p.First, p => p.Second));
+        finder.Find(2);
+        Assert.Empty(finder.Candidates);
+    }
+
+    [Fact]
+    public void Sibling_cross_matches_its_definition_on_random_tables()
+    {
+        var random = new Random(13);
+        (int, int, int[]) Row() => (random.Next(1, 8), 2010 + random.Next(4), []);
+        var listingRows = Enumerable.Range(0, 200).Select(_ => Row()).ToArray();
+        var referenceRows = Enumerable.Range(0, 60).Select(_ => Row()).ToArray();
+        var listings = new Table(listingRows) { Groups = listingRows.Select(_ => random.Next(3) == 0 ? 0 : random.Next(1, 60)).ToArray() };
+        var references = new Table(referenceRows) { Groups = referenceRows.Select(_ => random.Next(3) == 0 ? 0 : random.Next(1, 25)).ToArray() };
+        var rules = WithSiblingCross(GivenAndYear, YearOnly);
+        var finder = new CandidateFinder(BlockingIndex.Build(rules, listings), references, listings.Count);
+
+        bool Via(int r, int l) => referenceRows[r].Item1 == listingRows[l].Item1 && referenceRows[r].Item2 == listingRows[l].Item2;
+        var crossPairs = 0;
+        for (var r = 0; r < references.Count; r++)
+        {
+            finder.Find(r);
+            var expected = new List<int>();
+            for (var l = 0; l < listings.Count; l++)
+            {
+                var g = references.Groups[r];
+                var h = listings.Groups[l];
+                var cross = g != 0 && h != 0 && Enumerable.Range(0, references.Count).Any(r2 => r2 != r && references.Groups[r2] == g
+                    && Enumerable.Range(0, listings.Count).Any(l2 => listings.Groups[l2] == h && Via(r2, l2)));
+                if (cross)
+                {
+                    expected.Add(l);
+                }
+            }
+            var proposed = finder.Candidates.Where((_, i) => (finder.RuleMasks[i] & 0b100) != 0).Order().ToArray();
+            Assert.Equal(expected, proposed);
+            crossPairs += proposed.Length;
+        }
+        Assert.InRange(crossPairs, 1, int.MaxValue);
+    }
+
+    [Fact]
+    public void A_minhash_rule_proposes_pairs_sharing_a_band_and_its_keys()
+    {
+        var random = new Random(14);
+        string[] surnames = ["kovalenko", "kovalenka", "bondarenko", "bondarenco", "tkachuk", "tkachyk", "melnyk", ""];
+        (int, int, int[]) Row() => (1, 2010 + random.Next(3), []);
+        var listingRows = Enumerable.Range(0, 120).Select(_ => Row()).ToArray();
+        var referenceRows = Enumerable.Range(0, 40).Select(_ => Row()).ToArray();
+        var listings = new Table(listingRows) { Surnames = listingRows.Select(_ => surnames[random.Next(surnames.Length)]).ToArray() };
+        var references = new Table(referenceRows) { Surnames = referenceRows.Select(_ => surnames[random.Next(surnames.Length)]).ToArray() };
+        var rule = BlockingRule.FromModel(new Linkage.Scoring.BlockingRuleModel
+        {
+            Name = "surname_minhash+year", Kind = "minhash", Keys = ["birth_year"],
+            MinHash = new Linkage.Scoring.MinHashModel { Field = "surname", Bands = 6, Rows = 2, Seed = 3 },
+        });
+        var finder = new CandidateFinder(BlockingIndex.Build([rule], listings), references, listings.Count);
+
+        ulong[] Bands(string name)
+        {
+            var keys = new ulong[6];
+            return keys[..rule.MinHash!.BandKeys(name, keys)];
+        }
+        var nearSpellings = 0;
+        for (var r = 0; r < references.Count; r++)
+        {
+            finder.Find(r);
+            var expected = Enumerable.Range(0, listings.Count)
+                .Where(l => referenceRows[r].Item2 == listingRows[l].Item2
+                    && Bands(references.Surnames[r]).Zip(Bands(listings.Surnames[l])).Any(p => p.First == p.Second))
+                .ToArray();
+            Assert.Equal(expected, finder.Candidates.Order());
+            nearSpellings += expected.Count(l => listings.Surnames[l] != references.Surnames[r]);
+        }
+        Assert.InRange(nearSpellings, 1, int.MaxValue);
     }
 
     [Fact]

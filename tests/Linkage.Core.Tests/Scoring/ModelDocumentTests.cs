@@ -39,6 +39,20 @@ public partial class ModelDocumentTests
         Assert.Equal(Enum.GetValues<BlockingKeyPart>().Select(p => p.ToSnakeCase()).Order(), keys);
     }
 
+    [Fact]
+    public void The_schema_lists_exactly_the_blocking_rule_kinds_the_code_reads()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(SchemaDirectory, "model.schema.json")));
+        var rule = schema.RootElement.GetProperty("$defs").GetProperty("blocking_rule").GetProperty("properties");
+        var kinds = rule.GetProperty("kind").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).Order();
+        var fields = rule.GetProperty("minhash").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order();
+
+        Assert.Equal(new[] { BlockingRuleModel.KeysKind, BlockingRuleModel.MinHashKind, BlockingRuleModel.SiblingCrossKind }.Order(), kinds);
+        Assert.Equal(typeof(MinHashModel).GetProperties()
+            .Select(p => p.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false)
+                .Cast<System.Text.Json.Serialization.JsonPropertyNameAttribute>().Single().Name).Order(), fields);
+    }
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

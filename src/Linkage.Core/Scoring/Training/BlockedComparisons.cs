@@ -20,11 +20,19 @@ internal static class BlockedComparisons
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, "no comparison is known to use this blocking key"),
     };
 
-    /// <summary>The comparisons a rule decides: those of its key parts, and those configured on its columns.</summary>
+    /// <summary>The comparisons a rule decides: those of its key parts and MinHash name, and those configured on its columns.</summary>
     public static IReadOnlySet<string> Of(BlockingRule rule, MatchModel model)
     {
         var columns = rule.Columns.Select(Ingest.ColumnAliases.Key).ToHashSet();
-        return rule.Parts.SelectMany(ComparisonsOf)
+        // A MinHash band decides its name roughly as a phonetic key does.
+        var minHashField = rule.MinHash?.Field switch
+        {
+            Names.NameKind.Given => BlockingKeyPart.GivenNamePhonetic,
+            Names.NameKind.Surname => BlockingKeyPart.SurnamePhonetic,
+            Names.NameKind.Patronymic => BlockingKeyPart.PatronymicKey,
+            _ => (BlockingKeyPart?)null,
+        };
+        return rule.Parts.Concat(minHashField is { } part ? [part] : []).SelectMany(ComparisonsOf)
             .Concat(model.Comparisons.Where(c => c.Column is { } column && columns.Contains(Ingest.ColumnAliases.Key(column))).Select(c => c.Name))
             .ToHashSet();
     }

@@ -148,6 +148,13 @@ public static class ModelTrainer
         {
             var fixedComparisons = BlockedComparisons.Of(rule, baseModel);
             var active = shape.Names.Select(n => !fixedComparisons.Contains(n)).ToArray();
+            if (rule.IsSiblingCross)
+            {
+                // Its pairs are mostly siblings of matched children: they agree on surname, patronymic and birthplace
+                // without being the same child, which EM would read as matches.
+                sessions.Add(new EmSessionReport(rule.Name, (long)patterns.TotalCount, patterns.Count, [], 0, false, 0, 0, Used: false));
+                continue;
+            }
             if (patterns.TotalCount == 0)
             {
                 warnings.Add($"blocking rule '{rule.Name}' proposed no pairs: no EM session");
