@@ -28,17 +28,25 @@ public sealed record LinkRunRequest
 /// kept, and its outcome, completed or failed. The one path every host (command line, review app uploads,
 /// nightly jobs) takes, so a run is recorded the same way whoever starts it.
 /// </summary>
+/// <remarks>
+/// Linking runs on background threads (<see cref="Linker.Start"/>) while this thread stores the records, then
+/// stores each batch of kept candidates as it comes, so storing overlaps comparing and no run holds all its pairs
+/// in memory. The candidate pairs are written in one transaction: they appear together when the run completes.
+/// </remarks>
 public static class LinkRun
 {
     /// <param name="started">Told the run id as soon as the run is recorded, before any work.</param>
+    /// <param name="kept">Given each batch of kept candidates once it is stored, in reference order (a sibling
+    /// group's children together), rank 1 first; for writing them elsewhere as they come.</param>
     /// <exception cref="Exception">Whatever failed; the run is recorded as failed first.</exception>
-    public static (long RunId, LinkResult Result) Execute(
+    public static (long RunId, LinkSummary Summary) Execute(
         LinkStore store,
         LinkRunRequest request,
         LinkEngine engine,
         LinkOptions options,
         IProgress<LinkProgress>? progress = null,
         Action<long>? started = null,
+        Action<IReadOnlyList<CandidateMatch>>? kept = null,
         CancellationToken cancellationToken = default)
     {
         var runId = store.BeginRun(request.Kind, engine.Model.Name, request.ReferencesFile, request.ListingsFile);
@@ -46,35 +54,46 @@ public static class LinkRun
         try
         {
             var save = new Stopwatch();
-            var references = request.References;
             save.Start();
-            if (references is null)
-            {
-                references = store.ReadReferences();
-            }
-            else
+            var references = request.References ?? store.ReadReferences();
+            save.Stop();
+            using var bulk = store.BulkWriting();
+            var link = Stopwatch.StartNew();
+            using var linking = Linker.Start(references, request.Listings, engine, options, progress, cancellationToken);
+            save.Start();
+            if (request.References is not null)
             {
                 store.SaveReferences(runId, references);
             }
             var (referencesNew, referencesChanged) = store.CountReferenceChanges(runId);
             var scrape = store.SaveListings(runId, request.Listings);
             save.Stop();
-            var link = Stopwatch.StartNew();
-            var result = Linker.Link(references, request.Listings, engine, options, progress, cancellationToken);
-            link.Stop();
-            cancellationToken.ThrowIfCancellationRequested();
-            save.Start();
-            var saved = store.SaveCandidates(runId, result.Matches);
+            CandidateSaveSummary saved;
+            using (var candidates = store.BeginCandidates(runId))
+            {
+                foreach (var batch in linking.Batches())
+                {
+                    save.Start();
+                    candidates.Add(batch);
+                    save.Stop();
+                    kept?.Invoke(batch);
+                }
+                link.Stop();
+                cancellationToken.ThrowIfCancellationRequested();
+                save.Start();
+                saved = candidates.Complete();
+            }
             var queued = store.CountQueuedPairs(runId);
             save.Stop();
+            var summary = linking.Summary;
             store.CompleteRun(runId, request.Ingest with
             {
                 ReferencesRead = request.References is null ? references.Count : request.Ingest.ReferencesRead,
                 ListingsRead = Math.Max(request.Ingest.ListingsRead, request.Listings.Count),
-                CandidatePairs = result.CandidatePairs,
-                PairsKept = result.Matches.Count,
-                Matches = result.MatchCount,
-                Reviews = result.ReviewCount,
+                CandidatePairs = summary.CandidatePairs,
+                PairsKept = summary.PairsKept,
+                Matches = summary.MatchCount,
+                Reviews = summary.ReviewCount,
                 ReferencesNew = referencesNew,
                 ReferencesChanged = referencesChanged,
                 ListingsNew = scrape.New,
@@ -82,10 +101,11 @@ public static class LinkRun
                 ListingsVanished = scrape.Vanished,
                 PairsQueued = queued,
                 PairsFlagged = saved.FlaggedForRereview,
+                // The two overlap: linking until its last batch was taken, and this thread's time spent storing.
                 LinkMilliseconds = link.ElapsedMilliseconds,
                 SaveMilliseconds = save.ElapsedMilliseconds,
             });
-            return (runId, result);
+            return (runId, summary);
         }
         catch (Exception ex)
         {

@@ -1,7 +1,4 @@
-using Linkage.Blocking;
-using Linkage.Comparison;
 using Linkage.Records;
-using Linkage.Scoring;
 
 namespace Linkage.Linking;
 
@@ -11,6 +8,17 @@ namespace Linkage.Linking;
 /// </summary>
 public static class Linker
 {
+    /// <summary>Links on background threads; take the kept candidates from <see cref="LinkInProgress.Batches"/> as they come.</summary>
+    public static LinkInProgress Start(
+        IReadOnlyList<ReferenceRecord> references,
+        IReadOnlyList<ListingRecord> listings,
+        LinkEngine engine,
+        LinkOptions? options = null,
+        IProgress<LinkProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        new(references, listings, engine, options ?? new LinkOptions(), progress, cancellationToken);
+
+    /// <summary>Links and holds every kept candidate in memory; for runs small enough, such as training.</summary>
     public static LinkResult Link(
         IReadOnlyList<ReferenceRecord> references,
         IReadOnlyList<ListingRecord> listings,
@@ -19,141 +27,13 @@ public static class Linker
         IProgress<LinkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        options ??= new LinkOptions();
-        var parallel = new ParallelOptions
+        using var stream = Start(references, listings, engine, options, progress, cancellationToken);
+        var matches = new List<CandidateMatch>();
+        foreach (var batch in stream.Batches())
         {
-            MaxDegreeOfParallelism = options.DegreeOfParallelism ?? Environment.ProcessorCount,
-            CancellationToken = cancellationToken,
-        };
-
-        progress?.Report(new LinkProgress("prepare", 0, references.Count + listings.Count));
-        var session = LinkSession.Prepare(references, listings, engine, parallel);
-        progress?.Report(new LinkProgress("prepare", references.Count + listings.Count, references.Count + listings.Count));
-
-        var rules = engine.BlockingRules;
-        var index = BlockingIndex.Build(rules, session.Listings);
-        var perReference = new CandidateMatch[references.Count][];
-        var pairsPerRule = new long[rules.Count];
-        long candidatePairs = 0;
-        long done = 0;
-
-        Parallel.For(
-            0,
-            references.Count,
-            parallel,
-            () => new Worker(session, index, options),
-            (r, _, worker) =>
-            {
-                perReference[r] = worker.Link(r, references);
-                var finished = Interlocked.Increment(ref done);
-                if (progress is not null && (finished & 255) == 0)
-                {
-                    progress.Report(new LinkProgress("link", finished, references.Count));
-                }
-                return worker;
-            },
-            worker =>
-            {
-                Interlocked.Add(ref candidatePairs, worker.CandidatePairs);
-                for (var rule = 0; rule < pairsPerRule.Length; rule++)
-                {
-                    Interlocked.Add(ref pairsPerRule[rule], worker.PairsPerRule[rule]);
-                }
-            });
-        progress?.Report(new LinkProgress("link", references.Count, references.Count));
-
-        return new LinkResult
-        {
-            Matches = SiblingEvidence.Apply(perReference.SelectMany(m => m).ToArray(), references, listings, engine.Model),
-            CandidatePairs = candidatePairs,
-            PairsPerRule = rules.Select((rule, i) => (rule.Name, pairsPerRule[i])).ToDictionary(p => p.Name, p => p.Item2),
-        };
-    }
-
-    /// <summary>One thread's reusable buffers; nothing here is shared.</summary>
-    private sealed class Worker(LinkSession session, BlockingIndex index, LinkOptions options)
-    {
-        /// <summary>Slack for rounding: the bound and the weight sum the same terms in different orders.</summary>
-        private const double Slack = 1e-9;
-
-        private readonly CandidateFinder _finder = new(index, session.References, session.Listings.Count);
-        private readonly TopCandidates _top = new(options.MaxCandidatesPerReference);
-        private readonly PairScorer _scorer = new(session.Model);
-        private readonly double _reviewWeight = CompiledModel.WeightOf(session.Model.Model.Thresholds.Review);
-
-        public long CandidatePairs { get; private set; }
-
-        public long[] PairsPerRule { get; } = new long[index.Rules.Count];
-
-        public CandidateMatch[] Link(int reference, IReadOnlyList<ReferenceRecord> references)
-        {
-            _finder.Find(reference);
-            _top.Clear();
-            _scorer.MoveTo(reference);
-            var masks = _finder.RuleMasks;
-            for (var i = 0; i < masks.Count; i++)
-            {
-                CountRules(masks[i]);
-            }
-            if (options.Exhaustive)
-            {
-                CompareAll();
-            }
-            else
-            {
-                CompareCandidates();
-            }
-
-            var kept = new CandidateMatch[_top.Count];
-            for (var rank = 0; rank < _top.Count; rank++)
-            {
-                var (weight, listing) = _top[rank];
-                kept[rank] = session.Explain(
-                    reference, listing, weight, rank + 1, _finder.RuleMaskOf(listing), references[reference], index.Rules);
-            }
-            return kept;
+            matches.AddRange(batch);
         }
-
-        private void CompareCandidates()
-        {
-            var candidates = _finder.Candidates;
-            CandidatePairs += candidates.Count;
-            for (var i = 0; i < candidates.Count; i++)
-            {
-                var listing = candidates[i];
-                // Once the top list is full, a pair that cannot beat its last entry needs no string kernel.
-                var weight = _scorer.Weight(listing, _top.Floor - Slack);
-                if (!double.IsNegativeInfinity(weight))
-                {
-                    _top.Offer(weight, listing);
-                }
-            }
-        }
-
-        private void CompareAll()
-        {
-            var count = session.Listings.Count;
-            CandidatePairs += count;
-            for (var listing = 0; listing < count; listing++)
-            {
-                var weight = _scorer.Weight(listing, Math.Max(_reviewWeight, _top.Floor) - Slack);
-                // A pruned pair (−∞) has probability 0; the decision itself is the test, as for any kept pair.
-                if (session.Model.Decide(CompiledModel.Probability(weight)) != MatchDecision.NonMatch)
-                {
-                    _top.Offer(weight, listing);
-                }
-            }
-        }
-
-        private void CountRules(uint mask)
-        {
-            for (var rule = 0; mask != 0; rule++, mask >>= 1)
-            {
-                if ((mask & 1) != 0)
-                {
-                    PairsPerRule[rule]++;
-                }
-            }
-        }
+        var summary = stream.Summary;
+        return new LinkResult { Matches = matches, CandidatePairs = summary.CandidatePairs, PairsPerRule = summary.PairsPerRule };
     }
 }

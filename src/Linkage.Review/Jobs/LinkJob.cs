@@ -24,7 +24,7 @@ internal sealed class LinkJob(long id, string owner, string fileName, IReadOnlyL
     public long Done => Interlocked.Read(ref _done);
     public long Total => Interlocked.Read(ref _total);
     public long? RunId { get; private set; }
-    public int PairsKept { get; private set; }
+    public long PairsKept { get; private set; }
     public string? Error { get; private set; }
 
     public bool Finished => _status is "completed" or "failed";
@@ -42,7 +42,7 @@ internal sealed class LinkJob(long id, string owner, string fileName, IReadOnlyL
         Interlocked.Exchange(ref _done, done);
     }
 
-    internal void Complete(int pairsKept)
+    internal void Complete(long pairsKept)
     {
         PairsKept = pairsKept;
         _stage = "done";

@@ -50,14 +50,14 @@ internal sealed partial class LinkJobQueue(IReviewStore store, ReviewOptions opt
         try
         {
             job.Report("store", 0, job.ListingCount);
-            var (_, result) = store.Link(request, LinkEngine.Default, linkOptions, new Progress(job), started: id =>
+            var (_, summary) = store.Link(request, LinkEngine.Default, linkOptions, new Progress(job), started: id =>
             {
                 runId = id;
                 job.Start(id);
                 LogStarted(logger, job.Id, id, job.ListingCount);
             }, cancellationToken);
-            job.Complete(result.Matches.Count);
-            LogCompleted(logger, job.Id, runId!.Value, result.Matches.Count);
+            job.Complete(summary.PairsKept);
+            LogCompleted(logger, job.Id, runId!.Value, summary.PairsKept);
         }
         catch (Exception ex)
         {
@@ -79,7 +79,7 @@ internal sealed partial class LinkJobQueue(IReviewStore store, ReviewOptions opt
     private static partial void LogStarted(ILogger logger, long jobId, long runId, int listings);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "link job {JobId} (run {RunId}) completed: {Pairs} pairs kept")]
-    private static partial void LogCompleted(ILogger logger, long jobId, long runId, int pairs);
+    private static partial void LogCompleted(ILogger logger, long jobId, long runId, long pairs);
 
     // Only the exception type is logged: messages from ingest or storage may quote values from the data.
     [LoggerMessage(Level = LogLevel.Error, Message = "link job {JobId} failed with {ExceptionType}")]

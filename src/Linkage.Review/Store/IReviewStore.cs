@@ -52,7 +52,7 @@ internal interface IReviewStore
     void ExportConfirmed(Stream output, ExportFormat format);
 
     /// <summary>Links and records one run (<see cref="LinkRun.Execute"/>) on the store's connection for runs.</summary>
-    (long RunId, LinkResult Result) Link(
+    (long RunId, LinkSummary Summary) Link(
         LinkRunRequest request, LinkEngine engine, Linking.LinkOptions options, IProgress<LinkProgress>? progress, Action<long>? started,
         CancellationToken cancellationToken);
 

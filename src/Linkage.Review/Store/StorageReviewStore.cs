@@ -151,10 +151,10 @@ internal sealed class StorageReviewStore(LinkStore pages, LinkStore runs) : IRev
         ConfirmedMatchExport.WriteCsv(writer, matches);
     }
 
-    public (long RunId, LinkResult Result) Link(
+    public (long RunId, LinkSummary Summary) Link(
         LinkRunRequest request, LinkEngine engine, Linking.LinkOptions options, IProgress<LinkProgress>? progress, Action<long>? started,
         CancellationToken cancellationToken) =>
-        ForRuns(s => LinkRun.Execute(s, request, engine, options, progress, started, cancellationToken));
+        ForRuns(s => LinkRun.Execute(s, request, engine, options, progress, started, cancellationToken: cancellationToken));
 
     public IReadOnlyList<RunRecord> ListRuns(int limit) => Locked(s => s.ListRuns(limit));
 

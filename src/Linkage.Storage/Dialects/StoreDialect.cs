@@ -23,6 +23,12 @@ internal abstract class StoreDialect
     /// <summary>Starts a transaction that holds the write lock from its first statement on.</summary>
     public virtual DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
 
+    /// <summary>
+    /// Settings for a run's large writes, in force until the result is disposed; none by default (PostgreSQL commits
+    /// a run's few large transactions at little cost).
+    /// </summary>
+    public virtual IDisposable BulkWriting(DbConnection connection) => NoSettings.Instance;
+
     public string Translate(string portableSql)
     {
         foreach (var (token, type) in Types)
@@ -30,5 +36,14 @@ internal abstract class StoreDialect
             portableSql = portableSql.Replace(token, type, StringComparison.Ordinal);
         }
         return portableSql;
+    }
+
+    private sealed class NoSettings : IDisposable
+    {
+        public static readonly NoSettings Instance = new();
+
+        public void Dispose()
+        {
+        }
     }
 }
