@@ -14,7 +14,8 @@ namespace Linkage.Storage;
 /// </summary>
 internal sealed class CandidateWriter : IDisposable
 {
-    public const int RowsPerStatement = 64;
+    /// <summary>Few rows: SQLite binds named parameters by a linear search, quadratic in the parameters per statement.</summary>
+    public const int RowsPerStatement = 16;
 
     /// <summary>
     /// A re-scored pair contradicts its decision strongly when a confirmed pair falls to <c>non-match</c> (below the

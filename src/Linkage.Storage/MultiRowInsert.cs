@@ -4,12 +4,18 @@ using System.Globalization;
 namespace Linkage.Storage;
 
 /// <summary>
-/// Inserts the rows added since the last <see cref="Flush"/> with one <c>INSERT … VALUES (…), (…)</c> statement,
-/// prepared once per row count and reused, instead of one statement per row. Rows are written only on
-/// <see cref="Flush"/>, so the caller decides the order of tables that reference each other.
+/// Inserts the rows added since the last <see cref="Flush"/> with <c>INSERT … VALUES (…), (…)</c> statements of up to
+/// <see cref="RowsPerStatement"/> rows, prepared once per row count and reused, instead of one statement per row.
+/// Rows are written only on <see cref="Flush"/>, so the caller decides the order of tables that reference each other.
 /// </summary>
 internal sealed class MultiRowInsert(DbConnection connection, DbTransaction transaction, string table, params string[] columns) : IDisposable
 {
+    /// <summary>
+    /// Few rows: SQLite finds each named parameter by a linear search of the statement's names, so binding costs
+    /// grow with the square of the parameters per statement; at 500 rows binding cost more than it saved.
+    /// </summary>
+    public const int RowsPerStatement = 16;
+
     private readonly List<object?[]> _rows = [];
     private readonly Dictionary<int, DbCommand> _commands = [];
 
@@ -22,24 +28,25 @@ internal sealed class MultiRowInsert(DbConnection connection, DbTransaction tran
 
     public void Flush()
     {
-        if (_rows.Count == 0)
+        for (var start = 0; start < _rows.Count; start += RowsPerStatement)
         {
-            return;
-        }
-        if (!_commands.TryGetValue(_rows.Count, out var command))
-        {
-            command = Build(_rows.Count);
-            _commands[_rows.Count] = command;
-        }
-        var parameters = command.Parameters;
-        for (var row = 0; row < _rows.Count; row++)
-        {
-            for (var column = 0; column < columns.Length; column++)
+            var count = Math.Min(RowsPerStatement, _rows.Count - start);
+            if (!_commands.TryGetValue(count, out var command))
             {
-                parameters[row * columns.Length + column].Value = _rows[row][column] ?? DBNull.Value;
+                command = Build(count);
+                _commands[count] = command;
             }
+            var parameters = command.Parameters;
+            for (var row = 0; row < count; row++)
+            {
+                var values = _rows[start + row];
+                for (var column = 0; column < columns.Length; column++)
+                {
+                    parameters[row * columns.Length + column].Value = values[column] ?? DBNull.Value;
+                }
+            }
+            command.ExecuteNonQuery();
         }
-        command.ExecuteNonQuery();
         _rows.Clear();
     }
 
