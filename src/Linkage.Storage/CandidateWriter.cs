@@ -41,7 +41,6 @@ internal sealed class CandidateWriter : IDisposable
     private readonly List<CandidateMatch> _pending = new(RowsPerStatement);
     private readonly HashSet<(string, string)> _pendingPairs = new(RowsPerStatement);
     private readonly EvidenceJson _json = new();
-    private bool _completed;
 
     public CandidateWriter(DbConnection connection, DbTransaction transaction, long runId)
     {
@@ -90,17 +89,12 @@ internal sealed class CandidateWriter : IDisposable
             flagged = audit.ExecuteNonQuery();
         }
         _transaction.Commit();
-        _completed = true;
         return new CandidateSaveSummary(Saved, flagged);
     }
 
-    /// <summary>Rolls back unless <see cref="Complete"/> committed.</summary>
+    /// <summary>Rolls back unless <see cref="Complete"/> committed (disposing an uncommitted transaction does).</summary>
     public void Dispose()
     {
-        if (!_completed)
-        {
-            _transaction.Rollback();
-        }
         _pairs.Dispose();
         _scores.Dispose();
         _json.Dispose();

@@ -19,8 +19,6 @@ internal sealed class MultiRowInsert(DbConnection connection, DbTransaction tran
     private readonly List<object?[]> _rows = [];
     private readonly Dictionary<int, DbCommand> _commands = [];
 
-    public int Pending => _rows.Count;
-
     /// <param name="values">One per column, in column order.</param>
     public void Add(params object?[] values) => _rows.Add(values.Length == columns.Length
         ? values

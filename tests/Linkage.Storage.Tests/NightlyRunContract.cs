@@ -96,6 +96,28 @@ public abstract class NightlyRunContract(Func<StoreTarget> target) : IDisposable
         Assert.Equal(second.Summary.PairsKept, repeatCounts.PairsKept);
     }
 
+    [StoreFact]
+    public void A_run_that_fails_while_storing_pairs_leaves_none_of_them()
+    {
+        using var store = LinkStore();
+        long? runId = null;
+        var request = new LinkRunRequest
+        {
+            Kind = Job,
+            References = [Reference("R1"), Reference("R2", "Ігор")],
+            Listings = [Listing("L1"), Listing("L2", given: "Игорь")],
+        };
+
+        var failure = Assert.Throws<IOException>(() => LinkRun.Execute(store, request, Engine, new LinkOptions(),
+            started: id => runId = id, kept: _ => throw new IOException("disk full")));
+
+        Assert.Equal("disk full", failure.Message);
+        Assert.Equal("failed", store.GetRun(runId!.Value)!.Status);
+        Assert.Empty(store.Queue(new QueueQuery { Limit = 100 }));
+        // The records were stored before the pairs, in their own transactions.
+        Assert.NotNull(store.GetListing("L1"));
+    }
+
     private LinkStore LinkStore() => LinkStores.Open(Target);
 
     private static ReferenceRecord Reference(string id, string given = "Олександр") =>
