@@ -9,89 +9,34 @@ namespace Linkage.Storage;
 public sealed partial class LinkStore
 {
     /// <summary>
-    /// A re-scored pair contradicts its decision strongly when a confirmed pair falls to <c>non-match</c> (below the
-    /// review threshold) or a rejected pair rises to <c>match</c>. Written against the stored row
-    /// (<c>candidate_pairs</c>) and the new score (<c>excluded</c>).
-    /// </summary>
-    private const string Contradicts = """
-        ((candidate_pairs.decision = 'confirmed' AND excluded.machine_decision = 'non-match')
-            OR (candidate_pairs.decision = 'rejected' AND excluded.machine_decision = 'match'))
-        """;
-
-    private const string NewlyContradicts = "(" + Contradicts + " AND NOT candidate_pairs.needs_rereview)";
-
-    /// <summary>
     /// Records a run's candidate pairs and adds each score to the pair's history. A pair's human decision is never
     /// changed here: a decided pair keeps it, and one whose new score contradicts it is flagged for re-review, its
     /// version bumped (a reviewer looking at the old evidence must reload) and the flag audited.
     /// </summary>
-    public CandidateSaveSummary SaveCandidates(long runId, IEnumerable<CandidateMatch> candidates) => InTransaction(transaction =>
+    public CandidateSaveSummary SaveCandidates(long runId, IEnumerable<CandidateMatch> candidates)
     {
-        var upsert = $"""
-            INSERT INTO candidate_pairs (reference_id, listing_id, first_run_id, last_run_id, rank, match_probability,
-                match_weight, machine_decision, levels, weights, blocking_rules, evidence)
-            VALUES (@reference, @listing, @run, @run, @rank, @probability, @weight, @decision, @levels, @weights, @rules,
-                @evidence)
-            ON CONFLICT (reference_id, listing_id) DO UPDATE SET
-                last_run_id = excluded.last_run_id, rank = excluded.rank, match_probability = excluded.match_probability,
-                match_weight = excluded.match_weight, machine_decision = excluded.machine_decision,
-                levels = excluded.levels, weights = excluded.weights, blocking_rules = excluded.blocking_rules,
-                evidence = excluded.evidence,
-                needs_rereview = CASE WHEN {NewlyContradicts} THEN TRUE ELSE candidate_pairs.needs_rereview END,
-                rereview_reason = CASE WHEN {NewlyContradicts}
-                    THEN 'decided ' || candidate_pairs.decision || ', now scored ' || excluded.machine_decision
-                    ELSE candidate_pairs.rereview_reason END,
-                rereview_run_id = CASE WHEN {NewlyContradicts} THEN excluded.last_run_id ELSE candidate_pairs.rereview_run_id END,
-                version = CASE WHEN {NewlyContradicts} THEN candidate_pairs.version + 1 ELSE candidate_pairs.version END
-            """;
-        const string score = """
-            INSERT INTO pair_scores (run_id, reference_id, listing_id, match_probability, match_weight, machine_decision, levels)
-            VALUES (@run, @reference, @listing, @probability, @weight, @decision, @levels)
-            ON CONFLICT (reference_id, listing_id, run_id) DO UPDATE SET match_probability = excluded.match_probability,
-                match_weight = excluded.match_weight, machine_decision = excluded.machine_decision, levels = excluded.levels
-            """;
-        using var batch = new StatementBatch(_connection, transaction);
-        var saved = 0;
-        foreach (var candidate in candidates)
-        {
-            (string, object?)[] values =
-            [
-                ("@reference", candidate.ReferenceId),
-                ("@listing", candidate.ListingId),
-                ("@run", runId),
-                ("@probability", candidate.MatchProbability),
-                ("@weight", candidate.MatchWeight),
-                ("@decision", candidate.Decision.ToText()),
-                ("@levels", string.Join(',', candidate.Levels)),
-            ];
-            batch.Add(upsert,
-            [
-                .. values,
-                ("@rank", (long)candidate.Rank),
-                ("@weights", JsonSerializer.Serialize(candidate.Evidence.Select(e => e.Weight))),
-                ("@rules", JsonSerializer.Serialize(candidate.BlockingRules)),
-                ("@evidence", JsonSerializer.Serialize(candidate.Evidence)),
-            ]);
-            batch.Add(score, values);
-            saved++;
-        }
-        batch.Flush();
+        using var writer = BeginCandidates(runId);
+        writer.Add(candidates);
+        return writer.Complete();
+    }
 
-        var flagged = 0;
-        using (var audit = Command("""
-            INSERT INTO audit_log (at, actor, action, reference_id, listing_id, run_id, detail, evidence)
-            SELECT @at, 'system', 'flag-rereview', reference_id, listing_id, rereview_run_id, rereview_reason, evidence
-            FROM candidate_pairs WHERE rereview_run_id = @run AND needs_rereview = TRUE
-                AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'flag-rereview' AND a.run_id = @run
-                    AND a.reference_id = candidate_pairs.reference_id AND a.listing_id = candidate_pairs.listing_id)
-            """, transaction))
+    /// <summary>
+    /// Opens the write transaction of a run's candidate pairs, to add them as they come. Nothing else may use this
+    /// store until the writer is completed or disposed.
+    /// </summary>
+    internal CandidateWriter BeginCandidates(long runId)
+    {
+        var transaction = _dialect.BeginWrite(_connection);
+        try
         {
-            audit.AddParameter("@at", DateTimeOffset.UtcNow);
-            audit.AddParameter("@run", runId);
-            flagged = audit.ExecuteNonQuery();
+            return new CandidateWriter(_connection, transaction, runId);
         }
-        return new CandidateSaveSummary(saved, flagged);
-    });
+        catch
+        {
+            transaction.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The review queue, filtered and ordered as asked.</summary>
     public IReadOnlyList<QueueItem> Queue(QueueQuery query)

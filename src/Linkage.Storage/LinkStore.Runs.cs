@@ -163,8 +163,8 @@ public sealed partial class LinkStore
         using var batch = new StatementBatch(_connection, transaction);
         foreach (var record in references)
         {
-            var document = RecordDocuments.Serialize(record);
-            batch.Add(upsert, ("@id", StoredText.Check(record.RecordId, "reference id")), ("@hash", RecordDocuments.Hash(document)),
+            var (document, hash) = RecordDocuments.Write(record);
+            batch.Add(upsert, ("@id", StoredText.Check(record.RecordId, "reference id")), ("@hash", hash),
                 ("@data", document), ("@run", runId));
         }
         batch.Flush();
@@ -178,11 +178,6 @@ public sealed partial class LinkStore
     /// </summary>
     public ListingScrapeSummary SaveListings(long runId, IEnumerable<ListingRecord> listings) => InTransaction(transaction =>
     {
-        const string insert = """
-            INSERT INTO listings (listing_id, source, placement_region, url, content_hash, first_run_id, changed_run_id,
-                last_seen_run_id, last_scraped_at)
-            VALUES (@id, @source, @region, @url, @hash, @run, @run, @run, @scraped)
-            """;
         const string update = """
             UPDATE listings SET source = @source, placement_region = @region, url = @url, content_hash = @hash,
                 changed_run_id = CASE WHEN content_hash = @hash THEN changed_run_id ELSE @run END,
@@ -190,10 +185,12 @@ public sealed partial class LinkStore
                 last_seen_run_id = @run, last_scraped_at = @scraped, vanished_run_id = NULL, vanished_at = NULL
             WHERE listing_id = @id
             """;
-        const string version = """
-            INSERT INTO listing_versions (listing_id, source, content_hash, scraped_at, run_id, data)
-            VALUES (@id, @source, @hash, @scraped, @run, @data)
-            """;
+        // New listings and new versions go in one multi-row statement per chunk: the bulk of a first or large scrape.
+        using var inserts = new MultiRowInsert(_connection, transaction, "listings", "listing_id", "source", "placement_region", "url",
+            "content_hash", "first_run_id", "changed_run_id", "last_seen_run_id", "last_scraped_at");
+        using var versions = new MultiRowInsert(_connection, transaction, "listing_versions", "listing_id", "source", "content_hash",
+            "scraped_at", "run_id", "data");
+        var inserted = new HashSet<string>(StringComparer.Ordinal);
         using var batch = new StatementBatch(_connection, transaction);
         var sources = new HashSet<string>(StringComparer.Ordinal);
         int added = 0, changed = 0, unchanged = 0;
@@ -202,28 +199,37 @@ public sealed partial class LinkStore
             var storedHashes = StoredListingHashes(chunk, transaction);
             foreach (var listing in chunk)
             {
-                var document = RecordDocuments.Serialize(listing);
-                var hash = RecordDocuments.Hash(document);
+                var (document, hash) = RecordDocuments.Write(listing);
                 var stored = storedHashes.GetValueOrDefault(listing.ListingId);
                 storedHashes[listing.ListingId] = hash;
                 sources.Add(listing.Source);
-                (string, object?)[] values =
-                [
-                    ("@id", StoredText.Check(listing.ListingId, "listing id")),
-                    ("@source", StoredText.Check(listing.Source, "listing source")),
-                    ("@region", StoredText.Check(listing.PlacementRegion, "placement region")),
-                    ("@url", StoredText.Check(listing.Url, "listing url")),
-                    ("@hash", hash),
-                    ("@run", runId),
-                    ("@scraped", listing.ScrapedAt?.ToUniversalTime()),
-                ];
-                batch.Add(stored is null ? insert : update, values);
+                var id = StoredText.Check(listing.ListingId, "listing id");
+                var source = StoredText.Check(listing.Source, "listing source");
+                var region = StoredText.Check(listing.PlacementRegion, "placement region");
+                var url = StoredText.Check(listing.Url, "listing url");
+                var scraped = listing.ScrapedAt?.ToUniversalTime();
+                if (stored is null)
+                {
+                    inserts.Add(id, source, region, url, hash, runId, runId, runId, scraped);
+                    inserted.Add(id);
+                }
+                else
+                {
+                    if (inserted.Contains(id))
+                    {
+                        // The same listing twice in one chunk: its row must exist before it is updated.
+                        inserts.Flush();
+                        inserted.Clear();
+                    }
+                    batch.Add(update, ("@id", id), ("@source", source), ("@region", region), ("@url", url), ("@hash", hash),
+                        ("@run", runId), ("@scraped", scraped));
+                }
                 if (stored == hash)
                 {
                     unchanged++;
                     continue;
                 }
-                batch.Add(version, [.. values, ("@data", document)]);
+                versions.Add(id, source, hash, scraped, runId, document);
                 if (stored is null)
                 {
                     added++;
@@ -233,7 +239,11 @@ public sealed partial class LinkStore
                     changed++;
                 }
             }
+            // Listings before the versions that reference them.
+            inserts.Flush();
+            inserted.Clear();
             batch.Flush();
+            versions.Flush();
         }
 
         var vanished = 0;

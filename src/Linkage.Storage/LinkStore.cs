@@ -49,6 +49,9 @@ public sealed partial class LinkStore : IDisposable
         return command;
     }
 
+    /// <summary>Database settings for a run's large writes, in force until disposed (<see cref="StoreDialect.BulkWriting"/>).</summary>
+    internal IDisposable BulkWriting() => _dialect.BulkWriting(_connection);
+
     /// <summary>Runs <paramref name="work"/> in one write transaction, committed only if it returns.</summary>
     private T InTransaction<T>(Func<DbTransaction, T> work)
     {

@@ -25,9 +25,9 @@ public sealed record RunCounts
     public long PairsFlagged { get; init; }
     /// <summary>Reading and checking the input files, measured by the host before the run.</summary>
     public long ReadMilliseconds { get; init; }
-    /// <summary>Blocking, comparing and scoring.</summary>
+    /// <summary>Preparing, blocking, comparing and scoring, until the last kept candidate was handed over; overlaps <see cref="SaveMilliseconds"/>.</summary>
     public long LinkMilliseconds { get; init; }
-    /// <summary>Writing records and pairs to the store.</summary>
+    /// <summary>Writing records and pairs to the store, while linking goes on.</summary>
     public long SaveMilliseconds { get; init; }
     /// <summary>References whose candidates a full or incremental run recomputed.</summary>
     public long ReferencesRelinked { get; init; }

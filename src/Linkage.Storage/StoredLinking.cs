@@ -9,7 +9,7 @@ using Linkage.Scoring;
 namespace Linkage.Storage;
 
 /// <summary>What a full or incremental run linked and wrote, for its run row.</summary>
-internal sealed record StoredLinkOutcome(LinkResult Result, CandidateSaveSummary Saved, string Scope, long ReferencesRead,
+internal sealed record StoredLinkOutcome(LinkSummary Summary, CandidateSaveSummary Saved, string Scope, long ReferencesRead,
     long ReferencesRelinked, long PairsSkipped, long PairsRetired);
 
 /// <summary>
@@ -75,7 +75,7 @@ internal static class StoredLinking
         var saved = store.SaveCandidates(runId, result.Matches);
         var retired = store.MarkCurrentPairs(runId, null);
         save.Stop();
-        return new StoredLinkOutcome(result, saved, Full, references.Length, references.Length, 0, retired);
+        return new StoredLinkOutcome(result.Summary, saved, Full, references.Length, references.Length, 0, retired);
     }
 
     private static StoredLinkOutcome LinkChanges(
@@ -126,7 +126,7 @@ internal static class StoredLinking
         if (relink.Length == 0)
         {
             var nothing = new LinkResult { Matches = [], CandidatePairs = candidatePairs, PairsPerRule = new Dictionary<string, long>() };
-            return new StoredLinkOutcome(nothing, new CandidateSaveSummary(0, 0), Incremental, references.Length, 0, pairsStored, 0);
+            return new StoredLinkOutcome(nothing.Summary, new CandidateSaveSummary(0, 0), Incremental, references.Length, 0, pairsStored, 0);
         }
 
         // A stale reference needs every current listing; otherwise each relinked reference's new list lies within
@@ -176,7 +176,7 @@ internal static class StoredLinking
         var retired = store.MarkCurrentPairs(runId, [.. stored.Keys.Where(k => !current.Contains(k))]);
         save.Stop();
         return new StoredLinkOutcome(
-            result with { CandidatePairs = candidatePairs + result.CandidatePairs },
+            (result with { CandidatePairs = candidatePairs + result.CandidatePairs }).Summary,
             saved, Incremental, references.Length, relink.Length, pairsStored - stored.Count, retired);
     }
 

@@ -79,10 +79,10 @@ public sealed class UploadJobRunner(string database, LinkEngine engine, LinkOpti
         {
             var request = Read(claim);
             using var runs = LinkStores.Open(database);
-            var (runId, result) = LinkRun.Execute(runs, request, engine, linkOptions, heartbeat, heartbeat.Attach, heartbeat.Token);
+            var (runId, summary) = LinkRun.Execute(runs, request, engine, linkOptions, heartbeat, heartbeat.Attach, cancellationToken: heartbeat.Token);
             heartbeat.Stop();
-            return heartbeat.Write(s => s.CompleteUpload(claim, result.Matches.Count))
-                ? new UploadOutcome(UploadOutcomeKind.Completed, claim.JobId, runId, result.Matches.Count, Requeued: requeued, GivenUp: givenUp)
+            return heartbeat.Write(s => s.CompleteUpload(claim, summary.PairsKept))
+                ? new UploadOutcome(UploadOutcomeKind.Completed, claim.JobId, runId, summary.PairsKept, Requeued: requeued, GivenUp: givenUp)
                 : new UploadOutcome(UploadOutcomeKind.Lost, claim.JobId, runId, Requeued: requeued, GivenUp: givenUp);
         }
         catch (Exception ex) when (heartbeat.ClaimLost)

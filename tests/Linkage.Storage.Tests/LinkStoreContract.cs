@@ -118,6 +118,19 @@ public abstract class LinkStoreContract : IDisposable
     }
 
     [StoreFact]
+    public void A_listing_twice_in_one_scrape_is_stored_then_changed()
+    {
+        using var store = Open();
+        var run = store.BeginRun("link", "m", null, null);
+
+        Assert.Equal(new ListingScrapeSummary(1, 1, 0, 0), store.SaveListings(run, [Listing("L1"), Listing("L1", given: "Саша")]));
+
+        var history = store.GetListingHistory("L1");
+        Assert.Equal(2, history.Count);
+        Assert.Equal(history[1].ContentHash, store.GetListing("L1")!.ContentHash);
+    }
+
+    [StoreFact]
     public void A_scrape_larger_than_one_write_batch_is_stored_whole()
     {
         using var store = Open();

@@ -100,8 +100,8 @@ public abstract class NightlyRunContract(Func<StoreTarget> target) : IDisposable
         var firstCounts = store.GetRun(first.RunId)!.Counts;
         Assert.Equal((2L, 0L, 2L, 0L, 0L), (firstCounts.ReferencesNew, firstCounts.ReferencesChanged, firstCounts.ListingsNew,
             firstCounts.ListingsChanged, firstCounts.ListingsVanished));
-        Assert.True(first.Result.Matches.Count > 0, "the corpus should give pairs");
-        Assert.Equal(first.Result.Matches.Count, firstCounts.PairsQueued);
+        Assert.True(first.Summary.PairsKept > 0, "the corpus should give pairs");
+        Assert.Equal(first.Summary.PairsKept, firstCounts.PairsQueued);
         Assert.Equal(1234, firstCounts.ReadMilliseconds);
 
         var second = Run(store, [Reference("R1"), Reference("R2", "Іван")], [Listing("L1", day: 2), Listing("L3", given: "Иван")]);
@@ -113,7 +113,29 @@ public abstract class NightlyRunContract(Func<StoreTarget> target) : IDisposable
         var repeatCounts = store.GetRun(repeat.RunId)!.Counts;
         Assert.Equal((0L, 0L, 0L, 0L, 0L, 0L), (repeatCounts.ReferencesNew, repeatCounts.ReferencesChanged, repeatCounts.ListingsNew,
             repeatCounts.ListingsChanged, repeatCounts.ListingsVanished, repeatCounts.PairsQueued));
-        Assert.Equal(second.Result.Matches.Count, repeatCounts.PairsKept);
+        Assert.Equal(second.Summary.PairsKept, repeatCounts.PairsKept);
+    }
+
+    [StoreFact]
+    public void A_run_that_fails_while_storing_pairs_leaves_none_of_them()
+    {
+        using var store = LinkStore();
+        long? runId = null;
+        var request = new LinkRunRequest
+        {
+            Kind = Job,
+            References = [Reference("R1"), Reference("R2", "Ігор")],
+            Listings = [Listing("L1"), Listing("L2", given: "Игорь")],
+        };
+
+        var failure = Assert.Throws<IOException>(() => LinkRun.Execute(store, request, Engine, new LinkOptions(),
+            started: id => runId = id, kept: _ => throw new IOException("disk full")));
+
+        Assert.Equal("disk full", failure.Message);
+        Assert.Equal("failed", store.GetRun(runId!.Value)!.Status);
+        Assert.Empty(store.Queue(new QueueQuery { Limit = 100 }));
+        // The records were stored before the pairs, in their own transactions.
+        Assert.NotNull(store.GetListing("L1"));
     }
 
     private LinkStore LinkStore() => LinkStores.Open(Target);
@@ -131,7 +153,7 @@ public abstract class NightlyRunContract(Func<StoreTarget> target) : IDisposable
             Url = "https://example.org/" + id,
         };
 
-    private static (long RunId, LinkResult Result) Run(
+    private static (long RunId, LinkSummary Summary) Run(
         LinkStore store, IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, long readMs = 0) =>
         LinkRun.Execute(store, new LinkRunRequest
         {

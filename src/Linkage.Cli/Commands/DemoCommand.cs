@@ -40,13 +40,15 @@ internal static class DemoCommand
         AnsiConsole.MarkupLine("[bold]2. link[/]");
         var matchesPath = Path.Combine(directory.FullName, "matches.csv");
         var database = Path.Combine(directory.FullName, "linkage.db");
+        var best = new List<CandidateMatch>();
         var result = LinkCommand.Execute(
             new FileInfo(Path.Combine(corpus, "references.csv")),
             new FileInfo(Path.Combine(corpus, "listings.csv")),
             new FileInfo(matchesPath),
             database,
             LinkEngine.Default,
-            top: 10);
+            top: 10,
+            kept: batch => best.AddRange(batch.Where(m => m.Rank == 1)));
         if (result is null)
         {
             return ExitCodes.Failure;
@@ -60,14 +62,14 @@ internal static class DemoCommand
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"precision-recall curve: {plot}");
 
         AnsiConsole.MarkupLine("[bold]4. top matches[/]");
-        PrintTopMatches(result, show);
+        PrintTopMatches(best, show);
         return ExitCodes.Success;
     }
 
-    private static void PrintTopMatches(LinkResult result, int show)
+    private static void PrintTopMatches(IReadOnlyList<CandidateMatch> best, int show)
     {
         var table = new Table().AddColumns("reference", "listing", "probability", "weight", "decision", "evidence");
-        foreach (var match in result.Matches.Where(m => m.Rank == 1).OrderByDescending(m => m.MatchWeight).Take(show))
+        foreach (var match in best.OrderByDescending(m => m.MatchWeight).Take(show))
         {
             table.AddRow(
                 Markup.Escape(match.ReferenceId),

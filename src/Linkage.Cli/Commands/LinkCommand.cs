@@ -54,7 +54,7 @@ internal static class LinkCommand
     }
 
     /// <summary>Runs a link and maps what went wrong with the input to exit code 2 and a message.</summary>
-    internal static int Run(Func<LinkResult?> link)
+    internal static int Run(Func<LinkSummary?> link)
     {
         try
         {
@@ -76,8 +76,10 @@ internal static class LinkCommand
     internal static LinkEngine CreateEngine(FileInfo? modelFile, NameKnowledge names, Gazetteer places) =>
         LinkEngine.Create(modelFile is null ? LinkEngine.DefaultModel : MatchModelJson.Load(modelFile.FullName), names, places);
 
-    internal static LinkResult? Execute(
-        FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, string database, LinkEngine engine, int top, bool exhaustive = false, bool oneToOne = false)
+    /// <param name="kept">Also given each batch of kept candidates as it is written.</param>
+    internal static LinkSummary? Execute(
+        FileInfo referencesFile, FileInfo listingsFile, FileInfo outputFile, string database, LinkEngine engine, int top, bool exhaustive = false,
+        bool oneToOne = false, Action<IReadOnlyList<CandidateMatch>>? kept = null)
     {
         if (top < 1)
         {
@@ -116,13 +118,19 @@ internal static class LinkCommand
                 ListingsRejected = listings.Rejects.Count,
             },
         };
+        // Matches are written to the file as the run stores them, so none is held in memory for long.
+        using var matches = new MatchesCsv(outputFile.FullName);
         var (runId, result) = ConsoleProgress.Run("linking", progress => LinkRun.Execute(
             store,
             request,
             engine,
             new LinkOptions { MaxCandidatesPerReference = top, Exhaustive = exhaustive, OneToOne = oneToOne },
-            new ConsoleProgress.SynchronousProgress<LinkProgress>(p => progress.Report((p.Stage, p.Done, p.Total)))));
-        MatchesCsv.Write(outputFile.FullName, result.Matches);
+            new ConsoleProgress.SynchronousProgress<LinkProgress>(p => progress.Report((p.Stage, p.Done, p.Total))),
+            kept: batch =>
+            {
+                matches.Write(batch);
+                kept?.Invoke(batch);
+            }));
         PrintSummary(result, runId, outputFile, store.Location, stopwatch.Elapsed);
         return result;
     }
@@ -130,13 +138,13 @@ internal static class LinkCommand
     private static ConsoleProgress.SynchronousProgress<IngestProgress> BytesProgress(IProgress<(string, long, long)> progress) =>
         new ConsoleProgress.SynchronousProgress<IngestProgress>(p => progress.Report(("bytes", p.BytesRead, p.TotalBytes)));
 
-    private static void PrintSummary(LinkResult result, long runId, FileInfo output, string storeLocation, TimeSpan elapsed)
+    private static void PrintSummary(LinkSummary result, long runId, FileInfo output, string storeLocation, TimeSpan elapsed)
     {
         var table = new Table().AddColumns("run", "candidate pairs", "kept", "match", "review", "time");
         table.AddRow(
             runId.ToString(CultureInfo.InvariantCulture),
             result.CandidatePairs.ToString("N0", CultureInfo.InvariantCulture),
-            result.Matches.Count.ToString("N0", CultureInfo.InvariantCulture),
+            result.PairsKept.ToString("N0", CultureInfo.InvariantCulture),
             result.MatchCount.ToString("N0", CultureInfo.InvariantCulture),
             result.ReviewCount.ToString("N0", CultureInfo.InvariantCulture),
             $"{elapsed.TotalSeconds:0.0} s");

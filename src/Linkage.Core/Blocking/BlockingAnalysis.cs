@@ -88,7 +88,7 @@ public static class BlockingAnalysis
         return new BlockingReport
         {
             Exhaustive = exhaustive
-                ? CompareWithExhaustive(session, references, index, truth is null ? null : TruePairIds(truth), degreeOfParallelism, parallel)
+                ? CompareWithExhaustive(session, references, index, engine, truth is null ? null : TruePairIds(truth), degreeOfParallelism, parallel)
                 : null,
             References = references.Count,
             Listings = listings.Count,
@@ -106,11 +106,11 @@ public static class BlockingAnalysis
     }
 
     private static ExhaustiveCoverage CompareWithExhaustive(
-        LinkSession session, IReadOnlyList<ReferenceRecord> references, BlockingIndex index,
+        LinkSession session, IReadOnlyList<ReferenceRecord> references, BlockingIndex index, LinkEngine engine,
         HashSet<(string, string)>? truePairs, int? degreeOfParallelism, ParallelOptions parallel)
     {
-        var all = Linker.Link(session, references, index, new LinkOptions { Exhaustive = true, DegreeOfParallelism = degreeOfParallelism }, parallel);
-        var blocked = Linker.Link(session, references, index, new LinkOptions { DegreeOfParallelism = degreeOfParallelism }, parallel);
+        var all = Linker.Link(session, references, index, engine, new LinkOptions { Exhaustive = true, DegreeOfParallelism = degreeOfParallelism }, parallel.CancellationToken);
+        var blocked = Linker.Link(session, references, index, engine, new LinkOptions { DegreeOfParallelism = degreeOfParallelism }, parallel.CancellationToken);
         var keptBlocked = blocked.Matches.Where(m => m.Decision != MatchDecision.NonMatch)
             .Select(m => (m.ReferenceId, m.ListingId)).ToHashSet();
         long pairs = 0, proposed = 0, kept = 0, truePairsKept = 0, trueProposed = 0, trueKept = 0;

@@ -4,31 +4,47 @@ using CsvHelper;
 
 namespace Linkage.Linking;
 
-/// <summary>Writes the matches contract (data-schemas/matches.md): one row per kept candidate.</summary>
-public static class MatchesCsv
+/// <summary>
+/// Writes the matches contract (data-schemas/matches.md): one row per kept candidate, added batch by batch as a run
+/// hands them over. The header is written on creation.
+/// </summary>
+public sealed class MatchesCsv : IDisposable
 {
     public static readonly IReadOnlyList<string> Header =
         ["reference_id", "listing_id", "rank", "match_probability", "match_weight", "decision", "explanation"];
 
-    public static void Write(string path, IEnumerable<CandidateMatch> matches)
+    private readonly StreamWriter _writer;
+    private readonly CsvWriter _csv;
+
+    public MatchesCsv(string path)
     {
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        _writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        _csv = new CsvWriter(_writer, CultureInfo.InvariantCulture);
         foreach (var column in Header)
         {
-            csv.WriteField(column);
+            _csv.WriteField(column);
         }
-        csv.NextRecord();
+        _csv.NextRecord();
+    }
+
+    public void Write(IEnumerable<CandidateMatch> matches)
+    {
         foreach (var match in matches)
         {
-            csv.WriteField(match.ReferenceId);
-            csv.WriteField(match.ListingId);
-            csv.WriteField(match.Rank);
-            csv.WriteField(match.MatchProbability.ToString("0.######", CultureInfo.InvariantCulture));
-            csv.WriteField(match.MatchWeight.ToString("0.###", CultureInfo.InvariantCulture));
-            csv.WriteField(match.Decision.ToText());
-            csv.WriteField(match.Explanation);
-            csv.NextRecord();
+            _csv.WriteField(match.ReferenceId);
+            _csv.WriteField(match.ListingId);
+            _csv.WriteField(match.Rank);
+            _csv.WriteField(match.MatchProbability.ToString("0.######", CultureInfo.InvariantCulture));
+            _csv.WriteField(match.MatchWeight.ToString("0.###", CultureInfo.InvariantCulture));
+            _csv.WriteField(match.Decision.ToText());
+            _csv.WriteField(match.Explanation);
+            _csv.NextRecord();
         }
+    }
+
+    public void Dispose()
+    {
+        _csv.Dispose();
+        _writer.Dispose();
     }
 }

@@ -15,14 +15,14 @@ internal static class SiblingEvidence
 {
     public const string ComparisonName = "siblings";
 
-    public static CandidateMatch[] Apply(
-        IReadOnlyList<CandidateMatch> matches, IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, MatchModel model)
+    /// <param name="matches">Grouped by reference, holding every kept candidate of each sibling group present.</param>
+    public static CandidateMatch[] Apply(IReadOnlyList<CandidateMatch> matches, PairSiblingGroups groups, MatchModel model)
     {
         if (model.SiblingWeight is not { } bonus || bonus == 0)
         {
             return [.. matches];
         }
-        var supporters = Supporters(matches, references, listings, model.Thresholds.Review);
+        var supporters = Supporters(matches, groups, model.Thresholds.Review);
         var result = new List<CandidateMatch>(matches.Count);
         var start = 0;
         while (start < matches.Count)
@@ -47,29 +47,21 @@ internal static class SiblingEvidence
     /// For each candidate, a candidate of another child of its reference's sibling group in its listing's
     /// sibling group with probability at least <paramref name="threshold"/>, or null when there is none.
     /// </summary>
-    public static CandidateMatch?[] Supporters(
-        IReadOnlyList<CandidateMatch> matches, IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, double threshold)
+    public static CandidateMatch?[] Supporters(IReadOnlyList<CandidateMatch> matches, PairSiblingGroups groups, double threshold)
     {
-        var referenceGroup = references.Where(r => r.Person.SiblingGroup.Length > 0)
-            .ToDictionary(r => r.RecordId, r => r.Person.SiblingGroup, StringComparer.Ordinal);
-        var listingGroup = listings.Where(l => l.Person.SiblingGroup.Length > 0)
-            .ToDictionary(l => l.ListingId, l => l.Person.SiblingGroup, StringComparer.Ordinal);
-        (string, string)? Groups(CandidateMatch match) =>
-            referenceGroup.TryGetValue(match.ReferenceId, out var g) && listingGroup.TryGetValue(match.ListingId, out var s) ? (g, s) : null;
-
         var confident = new Dictionary<(string, string), List<CandidateMatch>>();
         foreach (var match in matches)
         {
-            if (match.MatchProbability >= threshold && Groups(match) is { } groups)
+            if (match.MatchProbability >= threshold && groups.Of(match) is { } pair)
             {
-                if (!confident.TryGetValue(groups, out var list))
+                if (!confident.TryGetValue(pair, out var list))
                 {
-                    confident[groups] = list = [];
+                    confident[pair] = list = [];
                 }
                 list.Add(match);
             }
         }
-        return matches.Select(match => Groups(match) is { } groups && confident.TryGetValue(groups, out var list)
+        return matches.Select(match => groups.Of(match) is { } pair && confident.TryGetValue(pair, out var list)
             ? list.FirstOrDefault(o => o.ReferenceId != match.ReferenceId && o.ListingId != match.ListingId)
             : null).ToArray();
     }

@@ -30,6 +30,12 @@ internal abstract class StoreDialect
     /// </summary>
     public virtual string SkipLockedRows => string.Empty;
 
+    /// <summary>
+    /// Settings for a run's large writes, in force until the result is disposed; none by default (PostgreSQL commits
+    /// a run's few large transactions at little cost).
+    /// </summary>
+    public virtual IDisposable BulkWriting(DbConnection connection) => NoSettings.Instance;
+
     public string Translate(string portableSql)
     {
         foreach (var (token, type) in Types)
@@ -37,5 +43,14 @@ internal abstract class StoreDialect
             portableSql = portableSql.Replace(token, type, StringComparison.Ordinal);
         }
         return portableSql;
+    }
+
+    private sealed class NoSettings : IDisposable
+    {
+        public static readonly NoSettings Instance = new();
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -34,7 +34,7 @@ public class SiblingEvidenceTests
             Candidate("UA-2", "L-2", 1, 3.0),
         ];
 
-        var result = SiblingEvidence.Apply(matches, references, listings, Model);
+        var result = SiblingEvidence.Apply(matches, new PairSiblingGroups(references, listings), Model);
 
         var lifted = result.Single(m => m.ListingId == "L-1");
         Assert.Equal(-3.0 + 5, lifted.MatchWeight);
@@ -54,7 +54,7 @@ public class SiblingEvidenceTests
         ListingRecord[] listings = [Listing("L-1", "S"), Listing("L-2", "S")];
         CandidateMatch[] matches = [Candidate("UA-1", "L-1", 1, 4.0), Candidate("UA-2", "L-2", 1, 4.0)];
 
-        Assert.Equal(matches, SiblingEvidence.Apply(matches, references, listings, Model));
-        Assert.Equal(matches, SiblingEvidence.Apply(matches, references, listings, Model with { SiblingWeight = null }));
+        Assert.Equal(matches, SiblingEvidence.Apply(matches, new PairSiblingGroups(references, listings), Model));
+        Assert.Equal(matches, SiblingEvidence.Apply(matches, new PairSiblingGroups(references, listings), Model with { SiblingWeight = null }));
     }
 }

@@ -50,12 +50,13 @@ internal static class TestData
         var database = Path.Combine(Path.GetTempPath(), "linkage-review-test-" + Guid.NewGuid().ToString("N"), "review.db");
         using var store = LinkStores.Open(database);
         var request = new LinkRunRequest { Kind = "test", References = ReadReferences().Records, Listings = ReadListings().Records };
-        var (_, result) = LinkRun.Execute(store, request, LinkEngine.Default, new LinkOptions { DegreeOfParallelism = 1 });
+        var pairs = new List<CandidateMatch>();
+        LinkRun.Execute(store, request, LinkEngine.Default, new LinkOptions { DegreeOfParallelism = 1 }, kept: pairs.AddRange);
         foreach (var (name, role) in Accounts)
         {
             store.AddUser(name, role, Password, "test");
         }
-        return (database, result.Matches);
+        return (database, pairs);
     }
 
     public const string Password = "correct horse battery staple";
