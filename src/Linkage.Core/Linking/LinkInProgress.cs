@@ -36,6 +36,7 @@ public sealed class LinkInProgress : IDisposable
     private int _taken;
     private ExceptionDispatchInfo? _failure;
     private (long CandidatePairs, IReadOnlyDictionary<string, long> PairsPerRule)? _blocking;
+    private bool _drained;
     private long _kept;
     private long _matches;
     private long _reviews;
@@ -78,6 +79,7 @@ public sealed class LinkInProgress : IDisposable
             }
             yield return batch;
         }
+        _drained = true;
     }
 
     private IEnumerable<CandidateMatch[]> Linked()
@@ -109,7 +111,7 @@ public sealed class LinkInProgress : IDisposable
     }
 
     /// <summary>What the run did; available once <see cref="Batches"/> has been enumerated to its end.</summary>
-    public LinkSummary Summary => _blocking is { } blocking
+    public LinkSummary Summary => _drained && _blocking is { } blocking
         ? new LinkSummary
         {
             CandidatePairs = blocking.CandidatePairs,

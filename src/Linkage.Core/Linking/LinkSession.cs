@@ -49,7 +49,10 @@ internal sealed class LinkSession
         return new LinkSession(preparedReferences, preparedListings, ordered, CompiledModel.Compile(engine.Model, comparisons));
     }
 
-    /// <summary>Listings by birth year, month and given name as written (input order breaks ties, so runs repeat).</summary>
+    /// <summary>
+    /// Listings by birth year, month and given name as written, then listing id: a run ranks tied candidates the same
+    /// whatever order its input came in (a shard, an incremental run and a full run read the listings in different orders).
+    /// </summary>
     private static ListingRecord[] InLocalityOrder(IReadOnlyList<ListingRecord> listings)
     {
         var order = new int[listings.Count];
@@ -67,7 +70,12 @@ internal sealed class LinkSession
                 return byMonth;
             }
             var byName = string.CompareOrdinal(x.GivenName, y.GivenName);
-            return byName != 0 ? byName : a.CompareTo(b);
+            if (byName != 0)
+            {
+                return byName;
+            }
+            var byId = string.CompareOrdinal(listings[a].ListingId, listings[b].ListingId);
+            return byId != 0 ? byId : a.CompareTo(b);
         });
         return Array.ConvertAll(order, i => listings[i]);
     }

@@ -44,8 +44,8 @@ internal static class SiblingEvidence
     }
 
     /// <summary>
-    /// For each candidate, a candidate of another child of its reference's sibling group in its listing's
-    /// sibling group with probability at least <paramref name="threshold"/>, or null when there is none.
+    /// For each candidate, the most probable candidate of another child of its reference's sibling group in its
+    /// listing's sibling group with probability at least <paramref name="threshold"/>, or null when there is none.
     /// </summary>
     public static CandidateMatch?[] Supporters(IReadOnlyList<CandidateMatch> matches, PairSiblingGroups groups, double threshold)
     {
@@ -60,6 +60,21 @@ internal static class SiblingEvidence
                 }
                 list.Add(match);
             }
+        }
+        // The strongest supporter first, then by ids: the explanation names the same sibling pair whatever order the
+        // references came in (a shard, an incremental run and a full run order them differently).
+        foreach (var list in confident.Values)
+        {
+            list.Sort(static (a, b) =>
+            {
+                var byProbability = b.MatchProbability.CompareTo(a.MatchProbability);
+                if (byProbability != 0)
+                {
+                    return byProbability;
+                }
+                var byReference = string.CompareOrdinal(a.ReferenceId, b.ReferenceId);
+                return byReference != 0 ? byReference : string.CompareOrdinal(a.ListingId, b.ListingId);
+            });
         }
         return matches.Select(match => groups.Of(match) is { } pair && confident.TryGetValue(pair, out var list)
             ? list.FirstOrDefault(o => o.ReferenceId != match.ReferenceId && o.ListingId != match.ListingId)

@@ -30,7 +30,7 @@ public sealed class PairScorerTests : IDisposable
     /// sibling weight, which re-ranks after the pair loop these tests check.
     /// </summary>
     private static LinkEngine Engine(bool termFrequencies) => LinkEngine.Create(
-        Tests.Scoring.TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, termFrequencies) with { SiblingWeight = null },
+        Tests.Scoring.TermFrequencyTests.WithTermFrequencies(LinkEngine.DefaultModel, termFrequencies),
         LinkEngine.Default.Names, LinkEngine.Default.Places);
 
     /// <summary>
