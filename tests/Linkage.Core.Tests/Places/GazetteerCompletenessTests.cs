@@ -64,6 +64,15 @@ public class GazetteerCompletenessTests
         Assert.Equal(4406, Settlement("Юбилейное", "Луганская обл.").RaionId);
     }
 
+    [Fact]
+    public void TheRegionPicksMykolaivsFormerPervomaiskeOverTheCurrentOnes()
+    {
+        // Первомайське is a current name in Crimea and Donetsk oblast and the former name of Mykolaiv oblast's Заводське.
+        Assert.Equal("Заводське", Settlement("пгт Первомайское", "Николаевская обл.").Ukrainian);
+        Assert.Equal(4806, Settlement("Заводське").RaionId);
+        Assert.NotEqual(48, Settlement("Первомайське", "Донецька область").OblastId);
+    }
+
     [Theory]
     [InlineData("Боково-Хрустальне", "Вахрушеве")]
     [InlineData("Боково-Хрустальне", "Вахрушево")]
