@@ -18,21 +18,17 @@ namespace Linkage.Storage;
 /// </summary>
 internal static class ShardedLinkRun
 {
-    /// <summary>Stores the batch's records once for all shards, as <see cref="LinkRun"/> does before linking.</summary>
+    /// <summary>Stores the batch's records once for all shards (<see cref="LinkRun.Stage"/>).</summary>
     public static void Stage(LinkStore store, long runId, LinkRunRequest request)
     {
         var clock = Stopwatch.StartNew();
-        if (request.References is { } references)
-        {
-            store.SaveReferences(runId, references);
-        }
-        store.SaveListings(runId, request.Listings);
+        LinkRun.Stage(store, runId, request);
         store.MarkShardedRunStaged(runId, clock.ElapsedMilliseconds);
     }
 
     /// <summary>
-    /// Links the shard's references against every listing and saves their candidates, recording the shard's outcome;
-    /// returns the shard's counts.
+    /// Links the shard's references against every listing and saves their candidates as they come
+    /// (<see cref="LinkRun.LinkAndSave"/>), recording the shard's outcome; returns the shard's counts.
     /// </summary>
     /// <exception cref="Exception">Whatever failed; the shard and its run are recorded failed first.</exception>
     public static RunCounts LinkShard(
@@ -48,26 +44,12 @@ internal static class ShardedLinkRun
         store.StartShard(runId, shard.Index);
         try
         {
-            var save = Stopwatch.StartNew();
+            var clocks = new RunClocks();
+            clocks.Save.Start();
             var references = request.References ?? store.ReadReferences();
-            save.Stop();
-            var link = Stopwatch.StartNew();
-            var result = Linker.Link(references, request.Listings, engine, options, progress, cancellationToken);
-            link.Stop();
-            cancellationToken.ThrowIfCancellationRequested();
-            save.Start();
-            var saved = store.SaveCandidates(runId, result.Matches);
-            save.Stop();
-            var counts = new RunCounts
-            {
-                CandidatePairs = result.CandidatePairs,
-                PairsKept = result.Matches.Count,
-                Matches = result.MatchCount,
-                Reviews = result.ReviewCount,
-                PairsFlagged = saved.FlaggedForRereview,
-                LinkMilliseconds = link.ElapsedMilliseconds,
-                SaveMilliseconds = save.ElapsedMilliseconds,
-            };
+            clocks.Save.Stop();
+            var outcome = LinkRun.LinkAndSave(store, runId, references, request.Listings, engine, options, clocks, progress, null, null, cancellationToken);
+            var counts = LinkRun.Linked(outcome, clocks);
             store.CompleteShard(runId, shard.Index, counts);
             return counts;
         }
@@ -79,8 +61,9 @@ internal static class ShardedLinkRun
     }
 
     /// <summary>
-    /// Completes the run when all <paramref name="shardCount"/> shards have, with the counts one process would have
-    /// recorded; true when this call completed it. Call under the stage lock, so only one shard can.
+    /// Completes the run when all <paramref name="shardCount"/> shards have (<see cref="LinkRun.Complete"/>), with
+    /// the counts one process would have recorded: the shards' sums, and the records' changes as the staging shard
+    /// stored them. True when this call completed it. Call under the stage lock, so only one shard can.
     /// </summary>
     public static bool TryComplete(LinkStore store, long runId, int shardCount, LinkRunRequest request)
     {
@@ -91,24 +74,8 @@ internal static class ShardedLinkRun
         }
         var (referencesNew, referencesChanged) = store.CountReferenceChanges(runId);
         var (listingsNew, listingsChanged, listingsVanished) = store.CountListingChanges(runId);
-        store.CompleteRun(runId, request.Ingest with
-        {
-            ReferencesRead = request.References is null ? store.CountReferences() : request.Ingest.ReferencesRead,
-            ListingsRead = Math.Max(request.Ingest.ListingsRead, request.Listings.Count),
-            CandidatePairs = linked.CandidatePairs,
-            PairsKept = linked.PairsKept,
-            Matches = linked.Matches,
-            Reviews = linked.Reviews,
-            ReferencesNew = referencesNew,
-            ReferencesChanged = referencesChanged,
-            ListingsNew = listingsNew,
-            ListingsChanged = listingsChanged,
-            ListingsVanished = listingsVanished,
-            PairsQueued = store.CountQueuedPairs(runId),
-            PairsFlagged = linked.PairsFlagged,
-            LinkMilliseconds = linked.LinkMilliseconds,
-            SaveMilliseconds = linked.SaveMilliseconds,
-        });
+        LinkRun.Complete(store, runId, request, linked with { ReferencesRead = store.CountReferences() },
+            new StagedRecords(referencesNew, referencesChanged, listingsNew, listingsChanged, listingsVanished));
         return true;
     }
 }
