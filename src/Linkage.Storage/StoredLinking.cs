@@ -48,7 +48,7 @@ internal static class StoredLinking
         var last = store.LastCompletedRun();
         var incremental = scope == LinkScope.Incremental && last is { Scope: not null } && last.ModelFingerprint == fingerprint;
         store.RecordLinkScope(runId, incremental ? Incremental : Full, fingerprint);
-        var references = store.ReadReferences().OrderBy(r => r.RecordId, StringComparer.Ordinal).ToArray();
+        var references = SortedReferences(store);
         return incremental
             ? LinkChanges(store, runId, last!.RunId, references, batch, engine, options, link, save, cancellationToken)
             : LinkAll(store, runId, references, batch, engine, options, link, save, progress, cancellationToken);
@@ -194,8 +194,12 @@ internal static class StoredLinking
         return weight >= stored.Min(p => p.Lifted ? p.Weight - bonus : p.Weight) - Slack;
     }
 
+    /// <summary>Every stored reference, in reference id order.</summary>
+    internal static ReferenceRecord[] SortedReferences(LinkStore store) =>
+        [.. store.ReadReferences().OrderBy(r => r.RecordId, StringComparer.Ordinal)];
+
     /// <summary>Every current listing: this run's as read, the others as stored, in listing id order.</summary>
-    private static ListingRecord[] CurrentListings(LinkStore store, long runId, IReadOnlyList<ListingRecord> batch, Stopwatch save)
+    internal static ListingRecord[] CurrentListings(LinkStore store, long runId, IReadOnlyList<ListingRecord> batch, Stopwatch save)
     {
         save.Start();
         var listings = Sorted(LatestById(batch).Values.Concat(store.ReadCurrentListings(runId)));
