@@ -193,7 +193,7 @@ public static class LinkRun
         clocks.Save.Start();
         var staged = Stage(store, runId, request);
         clocks.Save.Stop();
-        var outcome = StoredLinking.Link(store, runId, request.Scope, request.Listings, engine, options, clocks.Link, clocks.Save, progress, cancellationToken);
+        var outcome = StoredLinking.Link(store, runId, request.Scope, request.Listings, engine, options, clocks, progress, cancellationToken);
         return new RunWork(outcome, clocks, staged);
     }
 

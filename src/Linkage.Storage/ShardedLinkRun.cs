@@ -31,7 +31,8 @@ internal static class ShardedLinkRun
 
     /// <summary>
     /// Links the shard's references against every current listing and saves their candidates as they come
-    /// (<see cref="LinkRun.LinkAndSave"/>), recording the shard's outcome; returns the shard's counts.
+    /// (<see cref="StoredLinking.LinkAll"/>, as a full unsharded run does), recording the shard's outcome; returns the
+    /// shard's counts.
     /// </summary>
     /// <exception cref="Exception">Whatever failed; the shard and its run are recorded failed first.</exception>
     public static RunCounts LinkShard(
@@ -51,8 +52,7 @@ internal static class ShardedLinkRun
             clocks.Save.Start();
             var references = StoredLinking.SortedReferences(store);
             clocks.Save.Stop();
-            var listings = StoredLinking.CurrentListings(store, runId, request.Listings, clocks.Save);
-            var outcome = LinkRun.LinkAndSave(store, runId, references, listings, engine, options, clocks, progress, null, null, cancellationToken);
+            var outcome = StoredLinking.LinkAll(store, runId, references, request.Listings, engine, options, clocks, progress, cancellationToken);
             var counts = LinkRun.Linked(outcome, clocks);
             store.CompleteShard(runId, shard.Index, counts);
             return counts;
