@@ -35,6 +35,8 @@ public sealed record LinkRunRequest
 /// Linking runs on background threads (<see cref="Linker.Start"/>) while this thread stores the records, then
 /// stores each batch of kept candidates as it comes, so storing overlaps comparing and no run holds all its pairs
 /// in memory. The candidate pairs are written in one transaction: they appear together when the run completes.
+/// A sharded run (<see cref="ShardedLinkRun"/>) takes the same steps, <see cref="Stage"/>, <see cref="LinkAndSave"/>
+/// and <see cref="Complete"/>, spread over its shards.
 /// </remarks>
 public static class LinkRun
 {
@@ -58,36 +60,11 @@ public static class LinkRun
         started?.Invoke(runId);
         try
         {
-            var (outcome, scrape, referencesNew, referencesChanged, link, save) = request.Scope == LinkScope.Batch
+            var work = request.Scope == LinkScope.Batch
                 ? LinkBatch(store, runId, request, engine, options, progress, kept, cancellationToken)
                 : LinkStored(store, runId, request, engine, options, progress, cancellationToken);
-            save.Start();
-            var queued = store.CountQueuedPairs(runId);
-            save.Stop();
-            var summary = outcome.Summary;
-            store.CompleteRun(runId, request.Ingest with
-            {
-                ReferencesRead = request.References is null ? outcome.ReferencesRead : request.Ingest.ReferencesRead,
-                ListingsRead = Math.Max(request.Ingest.ListingsRead, request.Listings.Count),
-                CandidatePairs = summary.CandidatePairs,
-                PairsKept = summary.PairsKept,
-                Matches = summary.MatchCount,
-                Reviews = summary.ReviewCount,
-                ReferencesNew = referencesNew,
-                ReferencesChanged = referencesChanged,
-                ListingsNew = scrape.New,
-                ListingsChanged = scrape.Changed,
-                ListingsVanished = scrape.Vanished,
-                PairsQueued = queued,
-                PairsFlagged = outcome.Saved.FlaggedForRereview,
-                // A batch run overlaps the two: linking until its last batch was taken, and this thread's time spent storing.
-                LinkMilliseconds = link.ElapsedMilliseconds,
-                SaveMilliseconds = save.ElapsedMilliseconds,
-                ReferencesRelinked = outcome.ReferencesRelinked,
-                PairsSkipped = outcome.PairsSkipped,
-                PairsRetired = outcome.PairsRetired,
-            });
-            return (runId, summary);
+            Complete(store, runId, request, Linked(work.Outcome, work.Clocks), work.Staged);
+            return (runId, work.Outcome.Summary);
         }
         catch (Exception ex)
         {
@@ -96,47 +73,112 @@ public static class LinkRun
         }
     }
 
+    /// <summary>Stores the run's records: its references when it brings them, then its listings.</summary>
+    internal static StagedRecords Stage(LinkStore store, long runId, LinkRunRequest request)
+    {
+        if (request.References is not null)
+        {
+            store.SaveReferences(runId, request.References);
+        }
+        var (referencesNew, referencesChanged) = store.CountReferenceChanges(runId);
+        var scrape = store.SaveListings(runId, request.Listings);
+        return new StagedRecords(referencesNew, referencesChanged, scrape.New, scrape.Changed, scrape.Vanished);
+    }
+
+    /// <summary>
+    /// Links <paramref name="references"/> (their <see cref="LinkOptions.Shard"/> when set) against
+    /// <paramref name="listings"/> on background threads, and stores each batch of kept candidates as it comes, in
+    /// one transaction committed once linking is done. <paramref name="whileLinking"/> runs on this thread once
+    /// linking has started, before the first batch is stored: a batch run stores its records then.
+    /// </summary>
+    internal static StoredLinkOutcome LinkAndSave(
+        LinkStore store, long runId, IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings,
+        LinkEngine engine, LinkOptions options, RunClocks clocks, IProgress<LinkProgress>? progress, Action? whileLinking,
+        Action<IReadOnlyList<CandidateMatch>>? kept, CancellationToken cancellationToken)
+    {
+        using var bulk = store.BulkWriting();
+        clocks.Link.Start();
+        using var linking = Linker.Start(references, listings, engine, options, progress, cancellationToken);
+        if (whileLinking is not null)
+        {
+            clocks.Save.Start();
+            whileLinking();
+            clocks.Save.Stop();
+        }
+        using var candidates = store.BeginCandidates(runId);
+        foreach (var batch in linking.Batches())
+        {
+            clocks.Save.Start();
+            candidates.Add(batch);
+            clocks.Save.Stop();
+            kept?.Invoke(batch);
+        }
+        clocks.Link.Stop();
+        cancellationToken.ThrowIfCancellationRequested();
+        clocks.Save.Start();
+        var saved = candidates.Complete();
+        clocks.Save.Stop();
+        return new StoredLinkOutcome(linking.Summary, saved, "batch", references.Count, 0, 0, 0);
+    }
+
+    /// <summary>The counts of what a run (or one shard of it) linked and saved, with its clocks.</summary>
+    internal static RunCounts Linked(StoredLinkOutcome outcome, RunClocks clocks) => new()
+    {
+        ReferencesRead = outcome.ReferencesRead,
+        CandidatePairs = outcome.Summary.CandidatePairs,
+        PairsKept = outcome.Summary.PairsKept,
+        Matches = outcome.Summary.MatchCount,
+        Reviews = outcome.Summary.ReviewCount,
+        PairsFlagged = outcome.Saved.FlaggedForRereview,
+        // A batch run overlaps the two: linking until its last batch was taken, and this thread's time spent storing.
+        LinkMilliseconds = clocks.Link.ElapsedMilliseconds,
+        SaveMilliseconds = clocks.Save.ElapsedMilliseconds,
+        ReferencesRelinked = outcome.ReferencesRelinked,
+        PairsSkipped = outcome.PairsSkipped,
+        PairsRetired = outcome.PairsRetired,
+    };
+
+    /// <summary>
+    /// Completes the run with the request's ingest counts, what was <paramref name="linked"/>, the records
+    /// <paramref name="staged"/>, and the pairs that entered the queue.
+    /// </summary>
+    internal static void Complete(LinkStore store, long runId, LinkRunRequest request, RunCounts linked, StagedRecords staged)
+    {
+        var count = Stopwatch.StartNew();
+        var queued = store.CountQueuedPairs(runId);
+        store.CompleteRun(runId, linked with
+        {
+            ReferencesRead = request.References is null ? linked.ReferencesRead : request.Ingest.ReferencesRead,
+            ReferencesRejected = request.Ingest.ReferencesRejected,
+            ListingsRead = Math.Max(request.Ingest.ListingsRead, request.Listings.Count),
+            ListingsRejected = request.Ingest.ListingsRejected,
+            ReadMilliseconds = request.Ingest.ReadMilliseconds,
+            ReferencesNew = staged.ReferencesNew,
+            ReferencesChanged = staged.ReferencesChanged,
+            ListingsNew = staged.ListingsNew,
+            ListingsChanged = staged.ListingsChanged,
+            ListingsVanished = staged.ListingsVanished,
+            PairsQueued = queued,
+            SaveMilliseconds = linked.SaveMilliseconds + count.ElapsedMilliseconds,
+        });
+    }
+
     /// <summary>
     /// The run's own listings against the references (the given ones, or the stored ones); stored pairs of other
-    /// listings stay as they are. Linking runs in the background while the records are stored, and each batch of
-    /// kept candidates is stored as it comes, in one transaction.
+    /// listings stay as they are. The records are stored while linking starts.
     /// </summary>
     private static RunWork LinkBatch(
         LinkStore store, long runId, LinkRunRequest request, LinkEngine engine, LinkOptions options,
         IProgress<LinkProgress>? progress, Action<IReadOnlyList<CandidateMatch>>? kept, CancellationToken cancellationToken)
     {
-        var save = Stopwatch.StartNew();
+        var clocks = new RunClocks();
+        clocks.Save.Start();
         var references = request.References ?? store.ReadReferences();
-        save.Stop();
-        using var bulk = store.BulkWriting();
-        var link = Stopwatch.StartNew();
-        using var linking = Linker.Start(references, request.Listings, engine, options, progress, cancellationToken);
-        save.Start();
-        if (request.References is not null)
-        {
-            store.SaveReferences(runId, references);
-        }
-        var (referencesNew, referencesChanged) = store.CountReferenceChanges(runId);
-        var scrape = store.SaveListings(runId, request.Listings);
-        save.Stop();
-        CandidateSaveSummary saved;
-        using (var candidates = store.BeginCandidates(runId))
-        {
-            foreach (var batch in linking.Batches())
-            {
-                save.Start();
-                candidates.Add(batch);
-                save.Stop();
-                kept?.Invoke(batch);
-            }
-            link.Stop();
-            cancellationToken.ThrowIfCancellationRequested();
-            save.Start();
-            saved = candidates.Complete();
-            save.Stop();
-        }
-        var outcome = new StoredLinkOutcome(linking.Summary, saved, "batch", references.Count, 0, 0, 0);
-        return new RunWork(outcome, scrape, referencesNew, referencesChanged, link, save);
+        clocks.Save.Stop();
+        StagedRecords? staged = null;
+        var outcome = LinkAndSave(store, runId, references, request.Listings, engine, options, clocks, progress,
+            () => staged = Stage(store, runId, request), kept, cancellationToken);
+        return new RunWork(outcome, clocks, staged!);
     }
 
     /// <summary>
@@ -147,19 +189,24 @@ public static class LinkRun
         LinkStore store, long runId, LinkRunRequest request, LinkEngine engine, LinkOptions options,
         IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
     {
-        var save = Stopwatch.StartNew();
-        var link = new Stopwatch();
-        if (request.References is not null)
-        {
-            store.SaveReferences(runId, request.References);
-        }
-        var (referencesNew, referencesChanged) = store.CountReferenceChanges(runId);
-        var scrape = store.SaveListings(runId, request.Listings);
-        save.Stop();
-        var outcome = StoredLinking.Link(store, runId, request.Scope, request.Listings, engine, options, link, save, progress, cancellationToken);
-        return new RunWork(outcome, scrape, referencesNew, referencesChanged, link, save);
+        var clocks = new RunClocks();
+        clocks.Save.Start();
+        var staged = Stage(store, runId, request);
+        clocks.Save.Stop();
+        var outcome = StoredLinking.Link(store, runId, request.Scope, request.Listings, engine, options, clocks, progress, cancellationToken);
+        return new RunWork(outcome, clocks, staged);
     }
 
-    private sealed record RunWork(
-        StoredLinkOutcome Outcome, ListingScrapeSummary Scrape, long ReferencesNew, long ReferencesChanged, Stopwatch Link, Stopwatch Save);
+    private sealed record RunWork(StoredLinkOutcome Outcome, RunClocks Clocks, StagedRecords Staged);
+}
+
+/// <summary>What storing a run's records changed: references and listings new or changed, listings vanished.</summary>
+internal sealed record StagedRecords(long ReferencesNew, long ReferencesChanged, long ListingsNew, long ListingsChanged, long ListingsVanished);
+
+/// <summary>A run's two clocks: linking, and this thread's time storing; they overlap in a streamed run.</summary>
+internal sealed class RunClocks
+{
+    public Stopwatch Link { get; } = new();
+
+    public Stopwatch Save { get; } = new();
 }

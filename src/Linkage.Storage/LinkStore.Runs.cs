@@ -175,9 +175,16 @@ public sealed partial class LinkStore
     /// Stores one scrape's listings. A listing whose content changed gets a new version; an identical one is only
     /// marked seen. Each source present in <paramref name="listings"/> counts as scraped afresh: its stored listings
     /// absent from this batch are marked vanished, and a vanished listing that reappears is unmarked.
+    /// Saves into one store take turns, even from several processes (a nightly run and an upload, two upload
+    /// runners): each reads the stored hashes to decide new, changed or unchanged, and on PostgreSQL two saves
+    /// reading at once would both insert a new listing (a duplicate key) or both version one change. Taking turns
+    /// keeps exactly one version per content change; row locks would have to be taken in one global order to
+    /// avoid deadlocks, and a save is short next to the linking around it.
     /// </summary>
     public ListingScrapeSummary SaveListings(long runId, IEnumerable<ListingRecord> listings) => InTransaction(transaction =>
     {
+        // Before the first read: under read committed, every statement after it sees the previous turn's commit.
+        _dialect.TakeTurn(_connection, transaction, "listings");
         const string update = """
             UPDATE listings SET source = @source, placement_region = @region, url = @url, content_hash = @hash,
                 changed_run_id = CASE WHEN content_hash = @hash THEN changed_run_id ELSE @run END,

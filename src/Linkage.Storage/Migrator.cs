@@ -44,7 +44,8 @@ internal static class Migrator
     {
         var migrations = For(dialect);
         using var transaction = dialect.BeginWrite(connection);
-        dialect.LockForMigration(connection, transaction);
+        // The second of two processes migrating at once then finds nothing left to apply.
+        dialect.TakeTurn(connection, transaction, "migrate");
         Execute(connection, transaction, dialect.Translate(
             "CREATE TABLE IF NOT EXISTS schema_migrations (number BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at {timestamp} NOT NULL)"));
         var applied = new HashSet<long>();

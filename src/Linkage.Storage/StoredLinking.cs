@@ -42,16 +42,22 @@ internal static class StoredLinking
 
     public static StoredLinkOutcome Link(
         LinkStore store, long runId, LinkScope scope, IReadOnlyList<ListingRecord> batch, LinkEngine engine, LinkOptions options,
-        Stopwatch link, Stopwatch save, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
+        RunClocks clocks, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
     {
         var fingerprint = Fingerprint(engine.Model, options);
         var last = store.LastCompletedRun();
         var incremental = scope == LinkScope.Incremental && last is { Scope: not null } && last.ModelFingerprint == fingerprint;
         store.RecordLinkScope(runId, incremental ? Incremental : Full, fingerprint);
-        var references = store.ReadReferences().OrderBy(r => r.RecordId, StringComparer.Ordinal).ToArray();
-        return incremental
-            ? LinkChanges(store, runId, last!.RunId, references, batch, engine, options, link, save, cancellationToken)
-            : LinkAll(store, runId, references, batch, engine, options, link, save, progress, cancellationToken);
+        var references = SortedReferences(store);
+        if (incremental)
+        {
+            return LinkChanges(store, runId, last!.RunId, references, batch, engine, options, clocks.Link, clocks.Save, cancellationToken);
+        }
+        var outcome = LinkAll(store, runId, references, batch, engine, options, clocks, progress, cancellationToken);
+        clocks.Save.Start();
+        var retired = store.MarkCurrentPairs(runId, null);
+        clocks.Save.Stop();
+        return outcome with { PairsRetired = retired };
     }
 
     /// <summary>The model and the options that shape the result; a run with another fingerprint cannot build on this one's pairs.</summary>
@@ -62,20 +68,18 @@ internal static class StoredLinking
         return model.Name + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(shape)))[..16];
     }
 
-    private static StoredLinkOutcome LinkAll(
+    /// <summary>
+    /// Links <paramref name="references"/> (in id order; the shard's, when <see cref="LinkOptions.Shard"/> is set)
+    /// against every current listing and saves their candidates as they come (<see cref="LinkRun.LinkAndSave"/>).
+    /// Retires nothing: the caller retires the current pairs the whole run did not score once every part is saved.
+    /// </summary>
+    internal static StoredLinkOutcome LinkAll(
         LinkStore store, long runId, ReferenceRecord[] references, IReadOnlyList<ListingRecord> batch, LinkEngine engine,
-        LinkOptions options, Stopwatch link, Stopwatch save, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
+        LinkOptions options, RunClocks clocks, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
     {
-        var listings = CurrentListings(store, runId, batch, save);
-        link.Start();
-        var result = Linker.Link(references, listings, engine, options, progress, cancellationToken);
-        link.Stop();
-        cancellationToken.ThrowIfCancellationRequested();
-        save.Start();
-        var saved = store.SaveCandidates(runId, result.Matches);
-        var retired = store.MarkCurrentPairs(runId, null);
-        save.Stop();
-        return new StoredLinkOutcome(result.Summary, saved, Full, references.Length, references.Length, 0, retired);
+        var listings = CurrentListings(store, runId, batch, clocks.Save);
+        var outcome = LinkRun.LinkAndSave(store, runId, references, listings, engine, options, clocks, progress, null, null, cancellationToken);
+        return outcome with { Scope = Full, ReferencesRelinked = references.Length };
     }
 
     private static StoredLinkOutcome LinkChanges(
@@ -193,6 +197,10 @@ internal static class StoredLinking
         var weight = match.Evidence.Any(e => e.Comparison == SiblingEvidence.ComparisonName) ? match.MatchWeight - bonus : match.MatchWeight;
         return weight >= stored.Min(p => p.Lifted ? p.Weight - bonus : p.Weight) - Slack;
     }
+
+    /// <summary>Every stored reference, in reference id order.</summary>
+    internal static ReferenceRecord[] SortedReferences(LinkStore store) =>
+        [.. store.ReadReferences().OrderBy(r => r.RecordId, StringComparer.Ordinal)];
 
     /// <summary>Every current listing: this run's as read, the others as stored, in listing id order.</summary>
     private static ListingRecord[] CurrentListings(LinkStore store, long runId, IReadOnlyList<ListingRecord> batch, Stopwatch save)

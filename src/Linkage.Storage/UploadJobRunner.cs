@@ -66,9 +66,11 @@ public sealed class UploadJobRunner(string database, LinkEngine engine, LinkOpti
     {
         using var jobs = LinkStores.Open(database);
         var (requeued, givenUp) = jobs.RequeueStaleUploads(Options.StaleAfter, Options.MaxAttempts);
-        // Runners of one store take turns: two runs saving the same listings at once collide (a duplicate key on
-        // PostgreSQL), so the holder of the upload lock works the queue and the others stand by, taking over when
-        // it stops or dies (the lock goes with its process). The claim still guarantees one runner per job.
+        // Runners of one store take turns: the holder of the upload lock works the queue and the others stand by,
+        // taking over when it stops or dies (the lock goes with its process). Saving listings is safe at once
+        // (SaveListings takes turns itself), but each run stores its pairs in one transaction held while it links:
+        // two runs scoring the same pairs would wait on each other's rows, or deadlock when their orders differ.
+        // The claim still guarantees one runner per job.
         using var turn = RunLock.TryAcquire(database, LockName);
         if (turn is null || stoppingToken.IsCancellationRequested || jobs.ClaimUpload(Options.Runner) is not { } claim)
         {

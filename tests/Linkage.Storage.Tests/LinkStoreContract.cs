@@ -156,6 +156,51 @@ public abstract class LinkStoreContract : IDisposable
     }
 
     [StoreFact]
+    public void Two_stores_saving_overlapping_listings_at_once_both_succeed_with_one_version_per_content()
+    {
+        // A nightly run and an upload (or two upload runners) scrape overlapping listings: ids [0, 2n) and [n, 3n);
+        // of the shared ones, the even ones have the same content in both scrapes, the odd ones differ.
+        const int n = 1200;
+        Open().Dispose();
+        static string Id(int i) => "L" + i.ToString(CultureInfo.InvariantCulture);
+        var scrapes = new[]
+        {
+            Enumerable.Range(0, 2 * n).Select(i => Listing(Id(i))).ToArray(),
+            Enumerable.Range(n, 2 * n).Select(i => Listing(Id(i), given: i < 2 * n && i % 2 == 1 ? "Саша" : "Александр")).ToArray(),
+        };
+        using var start = new Barrier(2);
+        var saves = scrapes.Select(scrape => Task.Run(() =>
+        {
+            using var store = Open();
+            var run = store.BeginRun("upload", "m", null, null);
+            start.SignalAndWait();
+            return (Run: run, Summary: store.SaveListings(run, scrape));
+        })).ToArray();
+        Task.WaitAll(saves);
+
+        var (first, second) = (saves[0].Result, saves[1].Result);
+        Assert.Equal(3 * n, first.Summary.New + second.Summary.New);
+        Assert.Equal(n / 2, first.Summary.Changed + second.Summary.Changed);
+        Assert.Equal(n / 2, first.Summary.Unchanged + second.Summary.Unchanged);
+        using var check = Open();
+        for (var i = 0; i < 3 * n; i++)
+        {
+            var history = check.GetListingHistory(Id(i));
+            var listing = check.GetListing(Id(i))!;
+            var differs = i >= n && i < 2 * n && i % 2 == 1;
+            Assert.Equal(differs ? 2 : 1, history.Count);
+            Assert.Equal(history.Count, history.Select(v => v.ContentHash).Distinct().Count());
+            Assert.Equal(history[^1].ContentHash, listing.ContentHash);
+            Assert.Equal(history[0].RunId, listing.FirstRunId);
+            Assert.Equal(history[^1].RunId, listing.ChangedRunId);
+            if (differs)
+            {
+                Assert.Equal(new[] { first.Run, second.Run }.Order(), history.Select(v => v.RunId).Order());
+            }
+        }
+    }
+
+    [StoreFact]
     public void A_decided_pair_stays_decided_across_re_runs_and_each_score_is_kept()
     {
         using var store = Open();

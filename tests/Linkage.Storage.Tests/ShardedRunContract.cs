@@ -29,9 +29,9 @@ public abstract class ShardedRunContract(Func<StoreTarget> target) : IDisposable
     }
 
     [StoreFact]
-    public void The_shards_record_the_counts_and_queue_of_one_run_and_only_the_last_completes_it()
+    public void The_shards_record_the_counts_and_queue_of_one_full_run_and_only_the_last_completes_it()
     {
-        var request = Request();
+        var request = Request() with { Scope = LinkScope.Full };
         using var single = LinkStores.Open(_single.Value.Target);
         var (singleRun, _) = LinkRun.Execute(single, request, LinkEngine.Default, new LinkOptions());
         using var store = LinkStores.Open(_sharded.Value.Target);
@@ -39,15 +39,38 @@ public abstract class ShardedRunContract(Func<StoreTarget> target) : IDisposable
 
         for (var k = 0; k < Shards; k++)
         {
-            Assert.False(ShardedLinkRun.TryComplete(store, runId, Shards, request), "the run completes with its last shard, not before");
+            Assert.False(ShardedLinkRun.TryComplete(store, runId, Shards, request, LinkEngine.Default, new LinkOptions()), "the run completes with its last shard, not before");
             ShardedLinkRun.LinkShard(store, runId, request, LinkEngine.Default, new LinkOptions { Shard = LinkShard.Create(k, Shards) });
         }
-        Assert.True(ShardedLinkRun.TryComplete(store, runId, Shards, request));
-        Assert.False(ShardedLinkRun.TryComplete(store, runId, Shards, request), "a run completes once");
+        Assert.True(ShardedLinkRun.TryComplete(store, runId, Shards, request, LinkEngine.Default, new LinkOptions()));
+        Assert.False(ShardedLinkRun.TryComplete(store, runId, Shards, request, LinkEngine.Default, new LinkOptions()), "a run completes once");
 
         Assert.Equal(WithoutTimings(single.GetRun(singleRun)!.Counts), WithoutTimings(store.GetRun(runId)!.Counts));
+        Assert.Equal(StoredLinking.Full, store.GetRun(runId)!.LinkScope);
         Assert.Equal(Queue(single), Queue(store));
         Assert.Null(store.FindOpenShardedRun(Kind));
+    }
+
+    [StoreFact]
+    public void An_incremental_run_after_a_sharded_one_builds_on_it_and_relinks_nothing_unchanged()
+    {
+        var request = Request();
+        using var store = LinkStores.Open(_sharded.Value.Target);
+        var runId = Begin(store, request);
+        for (var k = 0; k < Shards; k++)
+        {
+            ShardedLinkRun.LinkShard(store, runId, request, LinkEngine.Default, new LinkOptions { Shard = LinkShard.Create(k, Shards) });
+        }
+        Assert.True(ShardedLinkRun.TryComplete(store, runId, Shards, request, LinkEngine.Default, new LinkOptions()));
+        var queue = Queue(store);
+
+        var (next, _) = LinkRun.Execute(store, request with { Scope = LinkScope.Incremental }, LinkEngine.Default, new LinkOptions());
+
+        var run = store.GetRun(next)!;
+        Assert.Equal(StoredLinking.Incremental, run.LinkScope);
+        Assert.Equal(0, run.Counts.ReferencesRelinked);
+        Assert.Equal(0, run.Counts.PairsRetired);
+        Assert.Equal(queue, Queue(store));
     }
 
     [StoreFact]
@@ -68,14 +91,14 @@ public abstract class ShardedRunContract(Func<StoreTarget> target) : IDisposable
         Assert.StartsWith("shard 1/3 failed", failed.Error, StringComparison.Ordinal);
         Assert.Equal("failed", store.ShardStatus(runId, 1));
         Assert.Equal(new OpenShardedRun(runId, Shards, "batch", true, true), store.FindOpenShardedRun(Kind));
-        Assert.False(ShardedLinkRun.TryComplete(store, runId, Shards, request));
+        Assert.False(ShardedLinkRun.TryComplete(store, runId, Shards, request, LinkEngine.Default, new LinkOptions()));
 
         store.ResumeShardedRun(runId);
         for (var k = 1; k < Shards; k++)
         {
             ShardedLinkRun.LinkShard(store, runId, request, LinkEngine.Default, new LinkOptions { Shard = LinkShard.Create(k, Shards) });
         }
-        Assert.True(ShardedLinkRun.TryComplete(store, runId, Shards, request));
+        Assert.True(ShardedLinkRun.TryComplete(store, runId, Shards, request, LinkEngine.Default, new LinkOptions()));
         Assert.Equal("completed", store.GetRun(runId)!.Status);
         Assert.Null(store.GetRun(runId)!.Error);
     }

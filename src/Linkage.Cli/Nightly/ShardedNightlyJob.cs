@@ -14,7 +14,8 @@ namespace Linkage.Cli.Nightly;
 /// own shard's lock exclusively (two copies of one shard exclude each other);</item>
 /// <item>under the stage lock, the first shard begins the run, records its batch (<see cref="BatchManifest"/>) and
 /// stores the batch's records; the others join that run and read the same files;</item>
-/// <item>each links its own references (<see cref="LinkShard"/>) and saves their pairs, unlocked;</item>
+/// <item>each links its own references against every current listing (<see cref="LinkShard"/>) and saves their pairs,
+/// unlocked: together a full run, which the next unsharded run can build on incrementally;</item>
 /// <item>under the stage lock again, the shard that finds all N completed completes the run and moves the files.</item>
 /// </list>
 /// A shard that fails records itself and the run failed (exit 1); the run stays open, and re-running that shard
@@ -68,7 +69,7 @@ internal static class ShardedNightlyJob
 
         using (await RunLock.AcquireAsync(settings.Database, StageLockName, settings.LockPoll, cancellationToken).ConfigureAwait(false))
         {
-            if (!ShardedLinkRun.TryComplete(store, run.RunId, shard.Count, request))
+            if (!ShardedLinkRun.TryComplete(store, run.RunId, shard.Count, request, settings.Engine, options))
             {
                 ShardLog.LeftToOthers(logger, name, run.RunId);
                 return NightlyOutcome.Completed;
@@ -137,7 +138,7 @@ internal static class ShardedNightlyJob
         }
         NightlyLog.Taking(logger, taken.References.Count, taken.Listings.Count);
         var manifest = BatchManifest.Describe(taken);
-        var (request, rejects) = NightlyJob.Read(taken, LinkScope.Batch);
+        var (request, rejects) = NightlyJob.Read(taken, LinkScope.Full);
         var runId = store.BeginShardedRun(NightlySettings.Kind, settings.Engine.Model.Name, request.ReferencesFile, request.ListingsFile, shard.Count, manifest);
         ShardedLinkRun.Stage(store, runId, request);
         ShardLog.Began(logger, name, runId);
@@ -152,7 +153,7 @@ internal static class ShardedNightlyJob
         {
             throw new ShardMismatchException($"{string.Join(", ", changed)} changed in the inbox while the run's shards were reading it");
         }
-        return NightlyJob.Read(batch, LinkScope.Batch);
+        return NightlyJob.Read(batch, LinkScope.Full);
     }
 
     private static async Task<RunLock?> TakeAsync(NightlySettings settings, Func<RunLock?> take, CancellationToken cancellationToken)

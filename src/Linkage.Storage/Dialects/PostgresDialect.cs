@@ -41,14 +41,16 @@ internal sealed class PostgresDialect : StoreDialect
     }
 
     /// <summary>
-    /// A transaction-scoped advisory lock keyed by the current schema, so two processes migrating the same schema
-    /// take turns (the second then finds nothing left to apply) while tests in separate schemas do not wait.
+    /// A transaction-scoped advisory lock keyed by the turn and the current schema, so two processes writing the same
+    /// schema take turns while tests in separate schemas do not wait; the server releases it with the transaction,
+    /// however that ends.
     /// </summary>
-    public override void LockForMigration(DbConnection connection, DbTransaction transaction)
+    public override void TakeTurn(DbConnection connection, DbTransaction transaction, string turn)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT pg_advisory_xact_lock(hashtext('linkage-migrate:' || current_schema()))";
+        command.CommandText = "SELECT pg_advisory_xact_lock(hashtext('linkage-' || @turn || ':' || current_schema()))";
+        command.AddParameter("@turn", turn);
         command.ExecuteNonQuery();
     }
 

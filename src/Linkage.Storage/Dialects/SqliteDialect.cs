@@ -40,7 +40,7 @@ internal sealed class SqliteDialect : StoreDialect
     }
 
     /// <summary>Nothing to add: <see cref="StoreDialect.BeginWrite"/> already took SQLite's single write lock.</summary>
-    public override void LockForMigration(DbConnection connection, DbTransaction transaction)
+    public override void TakeTurn(DbConnection connection, DbTransaction transaction, string turn)
     {
     }
 

@@ -4,7 +4,7 @@ namespace Linkage.Storage.Dialects;
 
 /// <summary>
 /// What differs between the two databases, kept to a few members: how to connect, the column types behind the
-/// migration tokens, the lock taken while migrating,
+/// migration tokens, the turns transactions take (migrating, storing listings),
 /// the database's own migration files, and how a claim skips rows another claimer holds.
 /// Everything else (every query of <see cref="LinkStore"/>) is the same SQL text on both.
 /// </summary>
@@ -18,8 +18,11 @@ internal abstract class StoreDialect
     /// <summary>Replacements for the <c>{token}</c>s of the portable migrations.</summary>
     public abstract IReadOnlyDictionary<string, string> Types { get; }
 
-    /// <summary>Serialises concurrent migrations of the same database; held until <paramref name="transaction"/> ends.</summary>
-    public abstract void LockForMigration(DbConnection connection, DbTransaction transaction);
+    /// <summary>
+    /// Makes the transactions of one store that take the same <paramref name="turn"/> run one at a time, from this
+    /// call until <paramref name="transaction"/> ends, across processes and machines.
+    /// </summary>
+    public abstract void TakeTurn(DbConnection connection, DbTransaction transaction, string turn);
 
     /// <summary>Starts a transaction that holds the write lock from its first statement on.</summary>
     public virtual DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
