@@ -15,6 +15,8 @@ public class BrowserTests
     {
         await using var server = await ReviewServer.Start();
         var page = await server.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // CI runs the test projects side by side on two cores; a page can take longer than Playwright's 30 s default.
+        page.SetDefaultTimeout(120_000);
         var scriptErrors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -72,6 +74,7 @@ public class BrowserTests
     {
         await using var server = await ReviewServer.Start();
         var page = await server.Browser.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
         await page.GotoAsync(server.BaseUrl + "/upload");
         await page.FillAsync("input[name=userName]", ReviewAppFactory.Investigator);
         await page.FillAsync("input[name=password]", ReviewAppFactory.Password);
