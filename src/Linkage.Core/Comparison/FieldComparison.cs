@@ -39,14 +39,15 @@ internal abstract class FieldComparison
 
     /// <summary>
     /// For each listing, an id of the value this comparison reads (equal ids: equal levels against any reference),
-    /// and one more than the largest id; null when the comparison is not memoized.
+    /// at listing × <see cref="PreparedPeople.MemoFields"/> + Field of Ids, and one more than the largest id; null
+    /// when the comparison is not memoized.
     /// </summary>
-    public (int[] Ids, int Count)? ListingValues { get; private set; }
+    public (int[] Ids, int Field, int Count)? ListingValues { get; private set; }
 
     /// <summary>Levels against a reference are remembered per listing value, so a value repeated among the listings is levelled once.</summary>
-    public FieldComparison MemoizedBy(int[] listingValueIds, int valueCount)
+    public FieldComparison MemoizedBy(int[] listingValueIds, int field, int valueCount)
     {
-        ListingValues = (listingValueIds, valueCount);
+        ListingValues = (listingValueIds, field, valueCount);
         return this;
     }
 
@@ -55,7 +56,7 @@ internal abstract class FieldComparison
     /// cached scorers build them once per reference there, and memoized ones remember each listing value's level.
     /// </summary>
     public ComparisonCursor OpenCursor() =>
-        ListingValues is { } values ? new MemoizingCursor(this, OpenDirectCursor(), values.Ids, values.Count) : OpenDirectCursor();
+        ListingValues is { } values ? new MemoizingCursor(this, OpenDirectCursor(), values.Ids, values.Field, values.Count) : OpenDirectCursor();
 
     /// <summary>The cursor that computes every level; <see cref="OpenCursor"/> may wrap it in a memo.</summary>
     protected virtual ComparisonCursor OpenDirectCursor() => new(this);
@@ -89,7 +90,7 @@ internal class ComparisonCursor(FieldComparison comparison)
 /// stamp of the reference it was levelled for (above the low byte) and the level (the low byte), so a hit reads one
 /// array, and nothing is cleared between references (only when the stamp wraps).
 /// </summary>
-internal sealed class MemoizingCursor(FieldComparison comparison, ComparisonCursor direct, int[] listingValueIds, int valueCount)
+internal sealed class MemoizingCursor(FieldComparison comparison, ComparisonCursor direct, int[] listingValueIds, int field, int valueCount)
     : ComparisonCursor(comparison)
 {
     private const int LevelBits = 8;
@@ -113,7 +114,7 @@ internal sealed class MemoizingCursor(FieldComparison comparison, ComparisonCurs
 
     public override int Level(int listing)
     {
-        var value = listingValueIds[listing];
+        var value = listingValueIds[listing * PreparedPeople.MemoFields + field];
         var memo = _memo[value];
         if ((memo & ~0xFF) == _stamp)
         {
