@@ -39,14 +39,15 @@ internal abstract class FieldComparison
 
     /// <summary>
     /// For each listing, an id of the value this comparison reads (equal ids: equal levels against any reference),
-    /// and one more than the largest id; null when the comparison is not memoized.
+    /// at listing × <see cref="PreparedPeople.MemoFields"/> + Field of Ids, and one more than the largest id; null
+    /// when the comparison is not memoized.
     /// </summary>
-    public (int[] Ids, int Count)? ListingValues { get; private set; }
+    public (int[] Ids, int Field, int Count)? ListingValues { get; private set; }
 
     /// <summary>Levels against a reference are remembered per listing value, so a value repeated among the listings is levelled once.</summary>
-    public FieldComparison MemoizedBy(int[] listingValueIds, int valueCount)
+    public FieldComparison MemoizedBy(int[] listingValueIds, int field, int valueCount)
     {
-        ListingValues = (listingValueIds, valueCount);
+        ListingValues = (listingValueIds, field, valueCount);
         return this;
     }
 
@@ -55,7 +56,7 @@ internal abstract class FieldComparison
     /// cached scorers build them once per reference there, and memoized ones remember each listing value's level.
     /// </summary>
     public ComparisonCursor OpenCursor() =>
-        ListingValues is { } values ? new MemoizingCursor(this, OpenDirectCursor(), values.Ids, values.Count) : OpenDirectCursor();
+        ListingValues is { } values ? new MemoizingCursor(this, OpenDirectCursor(), values.Ids, values.Field, values.Count) : OpenDirectCursor();
 
     /// <summary>The cursor that computes every level; <see cref="OpenCursor"/> may wrap it in a memo.</summary>
     protected virtual ComparisonCursor OpenDirectCursor() => new(this);
@@ -85,33 +86,42 @@ internal class ComparisonCursor(FieldComparison comparison)
 }
 
 /// <summary>
-/// Remembers, for the current reference, the level of each listing value met so far: a stamp per value marks
-/// the levels computed since the last move, so nothing is cleared between references.
+/// Remembers, for the current reference, the level of each listing value met so far: one int per value holds the
+/// stamp of the reference it was levelled for (above the low byte) and the level (the low byte), so a hit reads one
+/// array, and nothing is cleared between references (only when the stamp wraps).
 /// </summary>
-internal sealed class MemoizingCursor(FieldComparison comparison, ComparisonCursor direct, int[] listingValueIds, int valueCount)
+internal sealed class MemoizingCursor(FieldComparison comparison, ComparisonCursor direct, int[] listingValueIds, int field, int valueCount)
     : ComparisonCursor(comparison)
 {
-    private readonly int[] _stampOf = new int[valueCount];
-    private readonly byte[] _levelOf = new byte[valueCount];
+    private const int LevelBits = 8;
+    private const int LastStamp = int.MaxValue >> LevelBits;
+
+    private readonly int[] _memo = new int[valueCount];
+    /// <summary>The current reference's stamp, shifted above the level byte; stamp 0 marks a value never levelled.</summary>
     private int _stamp;
 
     public override void MoveTo(int reference)
     {
         base.MoveTo(reference);
         direct.MoveTo(reference);
-        _stamp++;
+        if (_stamp >> LevelBits == LastStamp)
+        {
+            Array.Clear(_memo);
+            _stamp = 0;
+        }
+        _stamp += 1 << LevelBits;
     }
 
     public override int Level(int listing)
     {
-        var value = listingValueIds[listing];
-        if (_stampOf[value] == _stamp)
+        var value = listingValueIds[listing * PreparedPeople.MemoFields + field];
+        var memo = _memo[value];
+        if ((memo & ~0xFF) == _stamp)
         {
-            return _levelOf[value];
+            return memo & 0xFF;
         }
         var level = direct.Level(listing);
-        _stampOf[value] = _stamp;
-        _levelOf[value] = (byte)level;
+        _memo[value] = _stamp | (byte)level;
         return level;
     }
 }

@@ -36,10 +36,7 @@ public static class DateComparison
         {
             return DateLevel.Exact;
         }
-        var dayA = new DateOnly(a.Year, a.Month, a.Day);
-        var dayB = new DateOnly(b.Year, b.Month, b.Day);
-        var (earlier, later) = dayA < dayB ? (dayA, dayB) : (dayB, dayA);
-        if (later <= earlier.AddMonths(3))
+        if (WithinThreeMonths(a, b))
         {
             return DateLevel.WithinThreeMonths;
         }
@@ -56,6 +53,21 @@ public static class DateComparison
             return DateLevel.OneDigitTypo;
         }
         return a.Year == b.Year ? DateLevel.SameYearOnly : DateLevel.Disagree;
+    }
+
+    /// <summary>
+    /// Whether the later of two whole dates is at most three months after the earlier, counted as
+    /// <see cref="DateOnly.AddMonths"/> counts them (the day kept, or cut to the month's last), on the date parts
+    /// alone: building and validating the dates cost more than the rest of the comparison.
+    /// </summary>
+    internal static bool WithinThreeMonths(PartialDate a, PartialDate b)
+    {
+        var (earlier, later) = a.Packed <= b.Packed ? (a, b) : (b, a);
+        var month = earlier.Month + 3;
+        var year = earlier.Year + (month - 1) / 12;
+        month = (month - 1) % 12 + 1;
+        var day = Math.Min(earlier.Day, DateTime.DaysInMonth(year, month));
+        return later.Year * 10000 + later.Month * 100 + later.Day <= year * 10000 + month * 100 + day;
     }
 
     /// <summary>Both known to the month at least, one of them only to the month.</summary>

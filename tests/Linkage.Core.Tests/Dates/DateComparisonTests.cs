@@ -199,4 +199,22 @@ public class DateComparisonAllocationTests
             }
         }
     }
+
+    [Fact]
+    public void Three_months_apart_is_counted_as_DateOnly_counts_months()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var dayA = DateOnly.FromDayNumber(random.Next(new DateOnly(1995, 1, 1).DayNumber, new DateOnly(2025, 12, 31).DayNumber));
+            // Mostly near each other, around month ends and the turn of the year.
+            var dayB = dayA.AddDays(random.Next(-130, 131));
+            var (earlier, later) = dayA < dayB ? (dayA, dayB) : (dayB, dayA);
+            var expected = later <= earlier.AddMonths(3);
+            var a = new PartialDate(dayA.Year, dayA.Month, dayA.Day);
+            var b = new PartialDate(dayB.Year, dayB.Month, dayB.Day);
+            Assert.Equal(expected, DateComparison.WithinThreeMonths(a, b));
+            Assert.Equal(expected, DateComparison.WithinThreeMonths(b, a));
+        }
+    }
 }
