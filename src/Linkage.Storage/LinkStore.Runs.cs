@@ -5,12 +5,15 @@ namespace Linkage.Storage;
 
 public sealed partial class LinkStore
 {
-    public long BeginRun(string kind, string modelName, string? referencesFile, string? listingsFile)
+    public long BeginRun(string kind, string modelName, string? referencesFile, string? listingsFile) =>
+        BeginRun(kind, modelName, referencesFile, listingsFile, null);
+
+    private long BeginRun(string kind, string modelName, string? referencesFile, string? listingsFile, DbTransaction? transaction)
     {
         using var command = Command("""
             INSERT INTO runs (kind, status, started_at, model_name, references_file, listings_file)
             VALUES (@kind, 'running', @at, @model, @references, @listings) RETURNING run_id
-            """);
+            """, transaction);
         command.AddParameter("@kind", kind);
         command.AddParameter("@at", DateTimeOffset.UtcNow);
         command.AddParameter("@model", modelName);

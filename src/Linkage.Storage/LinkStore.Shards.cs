@@ -30,16 +30,7 @@ public sealed partial class LinkStore
     internal long BeginShardedRun(string kind, string modelName, string? referencesFile, string? listingsFile, int shardCount, string batch) =>
         InTransaction(transaction =>
         {
-            using var begin = Command("""
-                INSERT INTO runs (kind, status, started_at, model_name, references_file, listings_file)
-                VALUES (@kind, 'running', @at, @model, @references, @listings) RETURNING run_id
-                """, transaction);
-            begin.AddParameter("@kind", kind);
-            begin.AddParameter("@at", DateTimeOffset.UtcNow);
-            begin.AddParameter("@model", modelName);
-            begin.AddParameter("@references", referencesFile);
-            begin.AddParameter("@listings", listingsFile);
-            var runId = Convert.ToInt64(begin.ExecuteScalar(), CultureInfo.InvariantCulture);
+            var runId = BeginRun(kind, modelName, referencesFile, listingsFile, transaction);
             using var shard = Command("INSERT INTO sharded_runs (run_id, shard_count, batch) VALUES (@run, @count, @batch)", transaction);
             shard.AddParameter("@run", runId);
             shard.AddParameter("@count", (long)shardCount);
