@@ -68,12 +68,21 @@ public static class LinkRun
         }
         catch (Exception ex)
         {
-            store.FailRun(runId, ex is OperationCanceledException ? "cancelled before the run finished" : ex.Message);
+            store.FailRun(runId, Cancelled(ex, cancellationToken) ? "cancelled before the run finished" : ex.Message);
             throw;
         }
     }
 
     /// <summary>Stores the run's records: its references when it brings them, then its listings.</summary>
+    /// <summary>
+    /// Whether a failure is the run being stopped: the cancellation itself, or whatever a stopped run tripped over
+    /// on its way out (a wrapped cancellation, a store call abandoned mid-way), so the run row says "cancelled".
+    /// </summary>
+    internal static bool Cancelled(Exception failure, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested
+        || failure is OperationCanceledException
+        || (failure is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(e => e is OperationCanceledException));
+
     internal static StagedRecords Stage(LinkStore store, long runId, LinkRunRequest request)
     {
         if (request.References is not null)

@@ -59,7 +59,7 @@ internal static class ShardedLinkRun
         }
         catch (Exception ex)
         {
-            store.FailShard(runId, shard.Index, shard.Count, ex is OperationCanceledException ? "cancelled before the shard finished" : ex.Message);
+            store.FailShard(runId, shard.Index, shard.Count, LinkRun.Cancelled(ex, cancellationToken) ? "cancelled before the shard finished" : ex.Message);
             throw;
         }
     }
