@@ -61,9 +61,25 @@ public sealed class NightlyShutdownTests : IDisposable
     private void AssertCancelledAndLeftForNextRun(LinkageProcess process)
     {
         Assert.True(Count("SELECT COUNT(*) FROM runs WHERE status = 'running'") == 0, "a run was left running:\n" + process.Output);
-        Assert.Equal(1, Count("SELECT COUNT(*) FROM runs WHERE status = 'failed' AND error LIKE '%cancelled%'"));
+        Assert.True(Count("SELECT COUNT(*) FROM runs WHERE status = 'failed' AND error LIKE '%cancelled%'") == 1,
+            "the run was not recorded cancelled: " + string.Join("; ", Runs()) + "\n" + process.Output);
         Assert.Equal(0, Count("SELECT COUNT(*) FROM candidate_pairs"));
         Assert.Equal(2, _box.InboxFiles().Length);
+    }
+
+    private List<string> Runs()
+    {
+        using var connection = new SqliteConnection($"Data Source={_box.Database};Pooling=False;Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT run_id, kind, status, error FROM runs ORDER BY run_id";
+        using var reader = command.ExecuteReader();
+        var runs = new List<string>();
+        while (reader.Read())
+        {
+            runs.Add($"run {reader.GetInt64(0)} {reader.GetString(1)} {reader.GetString(2)}: {(reader.IsDBNull(3) ? "" : reader.GetString(3))}");
+        }
+        return runs;
     }
 
     private long Count(string sql, SqliteConnection? connection = null, SqliteTransaction? transaction = null)
