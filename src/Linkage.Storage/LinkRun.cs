@@ -73,7 +73,6 @@ public static class LinkRun
         }
     }
 
-    /// <summary>Stores the run's records: its references when it brings them, then its listings.</summary>
     /// <summary>
     /// Whether a failure is the run being stopped: the cancellation itself, or whatever a stopped run tripped over
     /// on its way out (a wrapped cancellation, a store call abandoned mid-way), so the run row says "cancelled".
@@ -83,6 +82,7 @@ public static class LinkRun
         || failure is OperationCanceledException
         || (failure is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(e => e is OperationCanceledException));
 
+    /// <summary>Stores the run's records: its references when it brings them, then its listings.</summary>
     internal static StagedRecords Stage(LinkStore store, long runId, LinkRunRequest request)
     {
         if (request.References is not null)
@@ -127,7 +127,7 @@ public static class LinkRun
         clocks.Save.Start();
         var saved = candidates.Complete();
         clocks.Save.Stop();
-        return new StoredLinkOutcome(linking.Summary, saved, "batch", references.Count, 0, 0, 0);
+        return new StoredLinkOutcome(linking.Summary, saved, references.Count, 0, 0, 0);
     }
 
     /// <summary>The counts of what a run (or one shard of it) linked and saved, with its clocks.</summary>

@@ -9,7 +9,7 @@ using Linkage.Scoring;
 namespace Linkage.Storage;
 
 /// <summary>What a full or incremental run linked and wrote, for its run row.</summary>
-internal sealed record StoredLinkOutcome(LinkSummary Summary, CandidateSaveSummary Saved, string Scope, long ReferencesRead,
+internal sealed record StoredLinkOutcome(LinkSummary Summary, CandidateSaveSummary Saved, long ReferencesRead,
     long ReferencesRelinked, long PairsSkipped, long PairsRetired);
 
 /// <summary>
@@ -79,7 +79,7 @@ internal static class StoredLinking
     {
         var listings = CurrentListings(store, runId, batch, clocks.Save);
         var outcome = LinkRun.LinkAndSave(store, runId, references, listings, engine, options, clocks, progress, null, null, cancellationToken);
-        return outcome with { Scope = Full, ReferencesRelinked = references.Length };
+        return outcome with { ReferencesRelinked = references.Length };
     }
 
     private static StoredLinkOutcome LinkChanges(
@@ -130,7 +130,7 @@ internal static class StoredLinking
         if (relink.Length == 0)
         {
             var nothing = new LinkResult { Matches = [], CandidatePairs = candidatePairs, PairsPerRule = new Dictionary<string, long>() };
-            return new StoredLinkOutcome(nothing.Summary, new CandidateSaveSummary(0, 0), Incremental, references.Length, 0, pairsStored, 0);
+            return new StoredLinkOutcome(nothing.Summary, new CandidateSaveSummary(0, 0), references.Length, 0, pairsStored, 0);
         }
 
         // A stale reference needs every current listing; otherwise each relinked reference's new list lies within
@@ -181,7 +181,7 @@ internal static class StoredLinking
         save.Stop();
         return new StoredLinkOutcome(
             (result with { CandidatePairs = candidatePairs + result.CandidatePairs }).Summary,
-            saved, Incremental, references.Length, relink.Length, pairsStored - stored.Count, retired);
+            saved, references.Length, relink.Length, pairsStored - stored.Count, retired);
     }
 
     /// <summary>
