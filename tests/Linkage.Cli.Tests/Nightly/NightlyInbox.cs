@@ -39,11 +39,17 @@ internal sealed class NightlyInbox : IDisposable
     {
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False;Mode=ReadOnly");
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        return Rows(connection, """
             SELECT reference_id, listing_id, rank, match_probability, machine_decision, decision
             FROM candidate_pairs ORDER BY reference_id, listing_id
-            """;
+            """);
+    }
+
+    /// <summary>Each row of a query as its values joined by '|', for comparing whole tables across stores and runs.</summary>
+    public static List<string> Rows(System.Data.Common.DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read())

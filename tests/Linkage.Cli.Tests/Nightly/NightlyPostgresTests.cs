@@ -102,18 +102,10 @@ public sealed class NightlyPostgresTests : IDisposable
 
     private static List<string> Queue(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        return NightlyInbox.Rows(connection, """
             SELECT reference_id, listing_id, rank, match_probability, machine_decision, decision
             FROM candidate_pairs ORDER BY reference_id, listing_id
-            """;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
-        return rows;
+            """);
     }
 
     public void Dispose()

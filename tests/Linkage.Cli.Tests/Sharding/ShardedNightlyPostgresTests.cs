@@ -141,19 +141,11 @@ public sealed class ShardedNightlyPostgresTests : IDisposable
     /// <summary>Every field of the queue a reviewer sees, scores and evidence included.</summary>
     private static List<string> Queue(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        return NightlyInbox.Rows(connection, """
             SELECT reference_id, listing_id, rank, match_probability, match_weight, machine_decision, levels, weights,
                 blocking_rules, evidence, decision, needs_rereview
             FROM candidate_pairs ORDER BY reference_id, listing_id
-            """;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
-        return rows;
+            """);
     }
 
     public void Dispose()
