@@ -8,27 +8,14 @@ using static Linkage.Tests.StoreData;
 namespace Linkage.Tests;
 
 /// <summary>The store suite, run once per database by the derived classes.</summary>
-public abstract class LinkStoreContract : IDisposable
+public abstract class LinkStoreContract(Func<StoreTarget> target) : StoreContract(target)
 {
     private const string Reviewer = "olena";
     private const string SecondReviewer = "taras";
 
-    private readonly Lazy<StoreTarget> _target;
-
-    protected LinkStoreContract(Func<StoreTarget> target) => _target = new Lazy<StoreTarget>(target);
-
-    private StoreTarget Target => _target.Value;
+    private StoreTarget Target => Database;
 
     private LinkStore Open() => LinkStores.Open(Target.Target);
-
-    public void Dispose()
-    {
-        if (_target.IsValueCreated)
-        {
-            _target.Value.Dispose();
-        }
-        GC.SuppressFinalize(this);
-    }
 
     [StoreFact]
     public void Migrations_apply_once_in_order_and_a_newer_database_is_refused()

@@ -8,24 +8,13 @@ using Linkage.Dates;
 namespace Linkage.Tests;
 
 /// <summary>What the nightly job relies on from the store: the run lock, abandoned runs, and the counts a run records.</summary>
-public abstract class NightlyRunContract(Func<StoreTarget> target) : IDisposable
+public abstract class NightlyRunContract(Func<StoreTarget> target) : StoreContract(target)
 {
     private const string Job = "nightly";
 
     private static readonly LinkEngine Engine = LinkEngine.Create(LinkEngine.DefaultModel, NameKnowledge.Default, Gazetteer.Default);
 
-    private readonly Lazy<StoreTarget> _target = new(target);
-
-    private string Target => _target.Value.Target;
-
-    public void Dispose()
-    {
-        if (_target.IsValueCreated)
-        {
-            _target.Value.Dispose();
-        }
-        GC.SuppressFinalize(this);
-    }
+    private string Target => Database.Target;
 
     [StoreFact]
     public void The_run_lock_has_one_holder_and_is_free_again_once_released()

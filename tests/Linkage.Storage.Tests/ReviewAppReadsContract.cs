@@ -6,21 +6,10 @@ using static Linkage.Tests.StoreData;
 namespace Linkage.Tests;
 
 /// <summary>The reads the review web app adds to the store (LinkStore.ReviewApp.cs), run once per database.</summary>
-public abstract class ReviewAppReadsContract(Func<StoreTarget> target) : IDisposable
+public abstract class ReviewAppReadsContract(Func<StoreTarget> target) : StoreContract(target)
 {
     // LIKE wildcards, the escape character and a JSON-escaped quote: the sibling lookup must treat them literally.
     private const string Group = "50%_\\\"x\"";
-
-    private readonly Lazy<StoreTarget> _target = new(target);
-
-    public void Dispose()
-    {
-        if (_target.IsValueCreated)
-        {
-            _target.Value.Dispose();
-        }
-        GC.SuppressFinalize(this);
-    }
 
     [StoreFact]
     public void Records_read_back_with_every_field_the_reviewer_sees()
@@ -34,7 +23,7 @@ public abstract class ReviewAppReadsContract(Func<StoreTarget> target) : IDispos
             Warnings = [new FieldWarning("sex", "unknown spelling 'x'")],
         });
         var listing = Listing("L1") with { Person = new PersonDetails { Surname = "К.", GivenName = "Александр", SiblingGroup = Group } };
-        using var store = LinkStores.Open(_target.Value.Target);
+        using var store = LinkStores.Open(Database.Target);
         var run = store.BeginRun("link", "m", null, null);
         store.SaveReferences(run, [reference, Reference("R0")]);
         store.SaveListings(run, [listing]);
@@ -59,7 +48,7 @@ public abstract class ReviewAppReadsContract(Func<StoreTarget> target) : IDispos
     [StoreFact]
     public void Siblings_share_the_group_exactly_within_one_source_as_currently_listed()
     {
-        using var store = LinkStores.Open(_target.Value.Target);
+        using var store = LinkStores.Open(Database.Target);
         ListingRecord InGroup(string id, string group, string source = "usynovite") =>
             Listing(id, source) with { Person = new PersonDetails { GivenName = id, SiblingGroup = group } };
         var run = store.BeginRun("link", "m", null, null);
@@ -83,7 +72,7 @@ public abstract class ReviewAppReadsContract(Func<StoreTarget> target) : IDispos
     [StoreFact]
     public void Users_counts_filter_values_decisions_and_runs_are_listed()
     {
-        using var store = LinkStores.Open(_target.Value.Target);
+        using var store = LinkStores.Open(Database.Target);
         var run = store.BeginRun("link", "m", null, null);
         store.SaveReferences(run, [Reference("R1"), Reference("R2")]);
         store.SaveListings(run, [Listing("L1"), Listing("L2", source: "b-site", region: "Тульская область")]);

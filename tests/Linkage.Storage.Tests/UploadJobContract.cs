@@ -11,24 +11,13 @@ using Linkage.Storage;
 namespace Linkage.Tests;
 
 /// <summary>The durable upload queue: exactly one claimer per job, token-guarded writes, orphaned jobs re-queued, and a runner that links.</summary>
-public abstract class UploadJobContract(Func<StoreTarget> target) : IDisposable
+public abstract class UploadJobContract(Func<StoreTarget> target) : StoreContract(target)
 {
     private static readonly LinkEngine Engine = LinkEngine.Create(LinkEngine.DefaultModel, NameKnowledge.Default, Gazetteer.Default);
 
     private const string Header = "listing_id,source,scraped_at,surname,given_name,patronymic,sex,birth_date,birth_place,placement_region,url\n";
 
-    private readonly Lazy<StoreTarget> _target = new(target);
-
-    private string Target => _target.Value.Target;
-
-    public void Dispose()
-    {
-        if (_target.IsValueCreated)
-        {
-            _target.Value.Dispose();
-        }
-        GC.SuppressFinalize(this);
-    }
+    private string Target => Database.Target;
 
     [StoreFact]
     public void A_queued_upload_keeps_its_file_and_rejects_until_claimed()
