@@ -10,20 +10,7 @@ public class LogisticRegressionTests
         var shape = KnownParameters.Shape;
         const double intercept = -2.0;
         double[][] coefficients = [[3.0, 1.0, -1.5, 0], [2.5, 1.2, 0.3, -2.0, 0], [0.4, -1.0, 0]];
-        var random = new Random(21);
-        var patterns = new LevelPatterns(shape.Comparisons);
-        var levels = new byte[shape.Comparisons];
-        for (var i = 0; i < 300_000; i++)
-        {
-            var logOdds = intercept;
-            for (var c = 0; c < shape.Comparisons; c++)
-            {
-                levels[c] = (byte)random.Next(shape.LevelNames[c].Count);
-                logOdds += coefficients[c][levels[c]];
-            }
-            var isMatch = random.NextDouble() < 1 / (1 + Math.Exp(-logOdds));
-            patterns.Add(levels, 1, isMatch ? 1 : 0);
-        }
+        var patterns = Labelled(coefficients, intercept, 300_000, new Random(21));
 
         var fit = LogisticRegression.Fit(patterns, shape, l2: 1e-3);
 
@@ -48,23 +35,9 @@ public class LogisticRegressionTests
         var shape = KnownParameters.Shape;
         const double intercept = -2.0;
         double[][] coefficients = [[2.0, 1.0, -1.5, 0], [2.5, 1.2, 0.3, -2.0, 0], [0.4, -1.0, 0]];
-        var random = new Random(23);
-        var withOffsets = new LevelPatterns(shape.Comparisons);
-        var levels = new byte[shape.Comparisons];
-        for (var i = 0; i < 300_000; i++)
-        {
-            var logOdds = intercept;
-            for (var c = 0; c < shape.Comparisons; c++)
-            {
-                levels[c] = (byte)random.Next(shape.LevelNames[c].Count);
-                logOdds += coefficients[c][levels[c]];
-            }
-            // Rare names are also likelier among matches here, so the offset is not independent of the label.
-            var offsetBits = levels[0] == 0 ? (random.NextDouble() < 0.8 ? 3.0 : -3.0) : 0;
-            logOdds += offsetBits * Math.Log(2);
-            var isMatch = random.NextDouble() < 1 / (1 + Math.Exp(-logOdds));
-            withOffsets.Add(levels, 1, isMatch ? 1 : 0, offsetBits);
-        }
+        // Rare names are also likelier among matches here, so the offset is not independent of the label.
+        var withOffsets = Labelled(coefficients, intercept, 300_000, new Random(23),
+            (levels, random) => levels[0] == 0 ? (random.NextDouble() < 0.8 ? 3.0 : -3.0) : 0);
         var withoutOffsets = new LevelPatterns(shape.Comparisons);
         for (var p = 0; p < withOffsets.Count; p++)
         {
@@ -85,19 +58,7 @@ public class LogisticRegressionTests
         // selection makes it look; its m and u say agreeing is evidence for a match.
         var shape = KnownParameters.Shape;
         double[][] coefficients = [[3.0, 1.0, -1.5, 0], [2.5, 1.2, 0.3, -2.0, 0], [-0.8, -2.5, 0]];
-        var random = new Random(24);
-        var patterns = new LevelPatterns(shape.Comparisons);
-        var levels = new byte[shape.Comparisons];
-        for (var i = 0; i < 200_000; i++)
-        {
-            var logOdds = -2.0;
-            for (var c = 0; c < shape.Comparisons; c++)
-            {
-                levels[c] = (byte)random.Next(shape.LevelNames[c].Count);
-                logOdds += coefficients[c][levels[c]];
-            }
-            patterns.Add(levels, 1, random.NextDouble() < 1 / (1 + Math.Exp(-logOdds)) ? 1 : 0);
-        }
+        var patterns = Labelled(coefficients, -2.0, 200_000, new Random(24));
         int[][] signs = [[1, 1, -1, 0], [1, 1, 1, -1, 0], [1, -1, 0]];
 
         var free = LogisticRegression.Fit(patterns, shape, l2: 1e-3);
@@ -125,6 +86,32 @@ public class LogisticRegressionTests
         var tight = LogisticRegression.Fit(patterns, KnownParameters.Shape, l2: 1_000);
 
         Assert.True(Norm(tight) < Norm(loose) / 2);
+    }
+
+    /// <summary>
+    /// Level vectors of <see cref="KnownParameters.Shape"/> drawn uniformly, each a match with the probability the
+    /// intercept, the coefficients and, when given, an offset in bits (drawn after the levels) make it.
+    /// </summary>
+    private static LevelPatterns Labelled(
+        double[][] coefficients, double intercept, int pairs, Random random, Func<byte[], Random, double>? offsetBits = null)
+    {
+        var shape = KnownParameters.Shape;
+        var patterns = new LevelPatterns(shape.Comparisons);
+        var levels = new byte[shape.Comparisons];
+        for (var i = 0; i < pairs; i++)
+        {
+            var logOdds = intercept;
+            for (var c = 0; c < shape.Comparisons; c++)
+            {
+                levels[c] = (byte)random.Next(shape.LevelNames[c].Count);
+                logOdds += coefficients[c][levels[c]];
+            }
+            var offset = offsetBits?.Invoke(levels, random) ?? 0;
+            logOdds += offset * Math.Log(2);
+            var isMatch = random.NextDouble() < 1 / (1 + Math.Exp(-logOdds));
+            patterns.Add(levels, 1, isMatch ? 1 : 0, offset);
+        }
+        return patterns;
     }
 
     private static double Norm(LogisticModel model) => model.Coefficients.Sum(row => row.Sum(b => b * b));
