@@ -1,5 +1,6 @@
 using Linkage.Normalization;
 using Linkage.Places;
+using static Linkage.Tests.Places.GazetteerTests;
 
 namespace Linkage.Tests.Places;
 
@@ -11,13 +12,6 @@ namespace Linkage.Tests.Places;
 public class GazetteerCompletenessTests
 {
     private static readonly Gazetteer Places = Gazetteer.Default;
-
-    private static Settlement Settlement(string? place, string? region = null)
-    {
-        var resolved = Places.Resolve(place, region);
-        Assert.True(resolved.SettlementId > 0, $"'{place}' did not resolve to a settlement: {Places.Describe(resolved)}");
-        return Places.SettlementOf(resolved);
-    }
 
     [Theory]
     [InlineData("Ханжонкове", 14, 1408)]

@@ -6,7 +6,8 @@ public class GazetteerTests
 {
     private static readonly Gazetteer Places = Gazetteer.Default;
 
-    private static Settlement Settlement(string? place, string? region = null)
+    /// <summary>The settlement a birthplace resolves to; fails the test, saying what it resolved to, when none.</summary>
+    internal static Settlement Settlement(string? place, string? region = null)
     {
         var resolved = Places.Resolve(place, region);
         Assert.True(resolved.SettlementId > 0, $"'{place}' did not resolve to a settlement: {Places.Describe(resolved)}");
