@@ -180,13 +180,14 @@ public class DateComparisonAllocationTests
             PartialDate.Parse("3 года", observed, out _), PartialDate.Missing, new(2010, 3, 12), new(2001, 3, 12),
         ];
         var counts = new int[Enum.GetValues<DateLevel>().Length];
-        Count(dates, counts);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var round = 0; round < 1000; round++)
+        var allocated = SteadyState.AllocatedBytes(() =>
         {
-            Count(dates, counts);
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (var round = 0; round < 1000; round++)
+            {
+                Count(dates, counts);
+            }
+        });
+        Assert.Equal(0, allocated);
     }
 
     private static void Count(PartialDate[] dates, int[] counts)

@@ -76,13 +76,14 @@ public class PlaceComparisonAllocationTests
     {
         var places = Texts.Select(text => Gazetteer.Default.Resolve(text, null)).ToArray();
         var counts = new int[Enum.GetValues<PlaceLevel>().Length];
-        Count(places, counts);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var round = 0; round < 1000; round++)
+        var allocated = SteadyState.AllocatedBytes(() =>
         {
-            Count(places, counts);
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (var round = 0; round < 1000; round++)
+            {
+                Count(places, counts);
+            }
+        });
+        Assert.Equal(0, allocated);
     }
 
     private static void Count(PlaceRef[] places, int[] counts)
