@@ -21,7 +21,10 @@ internal sealed class EvidenceJson : IDisposable
 
     public EvidenceJson() => _writer = new Utf8JsonWriter(_buffer, Options);
 
-    /// <summary><c>[{"Comparison":…,"Level":…,"Weight":…,"Detail":…},…]</c>, the shape of <see cref="FieldEvidence"/>.</summary>
+    /// <summary>
+    /// <c>[{"Comparison":…,"Level":…,"Weight":…,"Detail":…,"TermFrequency":…},…]</c>, the shape of
+    /// <see cref="FieldEvidence"/>; the term-frequency part only when there is one (it reads back as 0).
+    /// </summary>
     public string Evidence(IReadOnlyList<FieldEvidence> evidence)
     {
         Start();
@@ -33,6 +36,10 @@ internal sealed class EvidenceJson : IDisposable
             _writer.WriteString(nameof(FieldEvidence.Level), field.Level);
             _writer.WriteNumber(nameof(FieldEvidence.Weight), field.Weight);
             _writer.WriteString(nameof(FieldEvidence.Detail), field.Detail);
+            if (field.TermFrequency != 0)
+            {
+                _writer.WriteNumber(nameof(FieldEvidence.TermFrequency), field.TermFrequency);
+            }
             _writer.WriteEndObject();
         }
         _writer.WriteEndArray();
