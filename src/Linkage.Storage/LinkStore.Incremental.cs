@@ -9,11 +9,22 @@ namespace Linkage.Storage;
 /// <summary>The last completed run as incremental linking sees it: what it linked with and whether it kept the whole result.</summary>
 internal sealed record LastLinkRun(long RunId, string? Scope, string? ModelFingerprint);
 
-/// <summary>A current (not retired) candidate pair: who, its stored weight, and whether sibling evidence lifted that weight.</summary>
-internal readonly record struct KeptPair(string ReferenceId, string ListingId, double Weight, bool Lifted);
-
-/// <summary>What a stored pair looks like, to tell a recomputed pair that changed from one that did not.</summary>
-internal sealed record StoredPairRow(long Rank, double Probability, double Weight, string Decision, string Levels, string Evidence, string Rules);
+/// <summary>
+/// A current candidate pair as stored: its candidate (with sibling evidence, if any; its comparison weight is the
+/// weight before that evidence) and its listing's sibling group.
+/// </summary>
+internal sealed record StoredPair(CandidateMatch Candidate, string? ListingGroup)
+{
+    /// <summary>Whether a recomputed candidate is exactly this one, apart from the rank.</summary>
+    public bool SameScore(CandidateMatch candidate) =>
+        Candidate.MatchWeight.Equals(candidate.MatchWeight)
+        && Candidate.ComparisonWeight.Equals(candidate.ComparisonWeight)
+        && Candidate.MatchProbability.Equals(candidate.MatchProbability)
+        && Candidate.Decision == candidate.Decision
+        && Candidate.Levels.SequenceEqual(candidate.Levels)
+        && Candidate.Evidence.SequenceEqual(candidate.Evidence)
+        && Candidate.BlockingRules.SequenceEqual(candidate.BlockingRules);
+}
 
 /// <summary>Change detection and bookkeeping for incremental linking (see <see cref="StoredLinking"/>).</summary>
 public sealed partial class LinkStore
@@ -49,8 +60,14 @@ public sealed partial class LinkStore
             SELECT listing_id FROM listings WHERE (changed_run_id > @since OR returned_run_id > @since) AND vanished_run_id IS NULL
             """, since);
 
-    internal HashSet<string> ListingsVanishedSince(long since) =>
-        IdSet("SELECT listing_id FROM listings WHERE vanished_run_id > @since", since);
+    /// <summary>
+    /// Listings whose stored pairs no longer stand: vanished, or given new content, after run <paramref name="since"/>.
+    /// </summary>
+    internal HashSet<string> ListingsRetractedSince(long since) =>
+        IdSet("""
+            SELECT listing_id FROM listings
+            WHERE vanished_run_id > @since OR (changed_run_id > @since AND first_run_id <= @since AND vanished_run_id IS NULL)
+            """, since);
 
     private HashSet<string> IdSet(string sql, long since)
     {
@@ -65,24 +82,110 @@ public sealed partial class LinkStore
         return ids;
     }
 
-    /// <summary>
-    /// Every current candidate pair with its stored weight. Sibling evidence adds one evidence row (and weight) to
-    /// the one per comparison (and level), so a lifted pair has one more comma in <c>weights</c> than in <c>levels</c>.
-    /// </summary>
-    internal List<KeptPair> ReadKeptPairs()
+    /// <summary>The sibling groups any stored version of the listings named was in.</summary>
+    internal HashSet<string> SiblingGroupsEverOf(IEnumerable<string> listingIds)
     {
-        using var command = Command("""
-            SELECT reference_id, listing_id, match_weight,
-                CAST((LENGTH(weights) - LENGTH(REPLACE(weights, ',', ''))) - (LENGTH(levels) - LENGTH(REPLACE(levels, ',', ''))) AS BIGINT)
-            FROM candidate_pairs WHERE retired_run_id IS NULL
-            """);
-        using var reader = command.ExecuteReader();
-        var pairs = new List<KeptPair>();
-        while (reader.Read())
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in listingIds.Chunk(IdChunk))
         {
-            pairs.Add(new KeptPair(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetInt64(3) > 0));
+            using var command = Command(string.Empty);
+            command.CommandText = $"SELECT data FROM listing_versions WHERE listing_id IN ({InList(command, chunk)})";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                using var document = JsonDocument.Parse(reader.GetString(0));
+                if (document.RootElement.TryGetProperty("sibling_group", out var group) && group.GetString() is { Length: > 0 } name)
+                {
+                    groups.Add(name);
+                }
+            }
+        }
+        return groups;
+    }
+
+    /// <summary>The listings whose current version is in one of the sibling groups named; vanished ones too when asked.</summary>
+    internal HashSet<string> ListingsInGroups(IEnumerable<string> groups, bool withVanished)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in groups.Chunk(IdChunk))
+        {
+            using var command = Command(string.Empty);
+            command.CommandText = $"""
+                SELECT listing_id FROM listings WHERE sibling_group IN ({InList(command, chunk)}){(withVanished ? "" : " AND vanished_run_id IS NULL")}
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>The references holding a current pair with one of the listings named.</summary>
+    internal HashSet<string> ReferencesHolding(IEnumerable<string> listingIds)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in listingIds.Chunk(IdChunk))
+        {
+            using var command = Command(string.Empty);
+            // Retired pairs are filtered here, as in ReadCurrentComparisons.
+            command.CommandText = $"""
+                SELECT reference_id, retired_run_id FROM candidate_pairs WHERE listing_id IN ({InList(command, chunk)})
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (reader.IsDBNull(1))
+                {
+                    ids.Add(reader.GetString(0));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>The levels and blocking rules of the current pairs of the listings named.</summary>
+    internal Dictionary<(string, string), (byte[] Levels, string[] Rules)> ReadCurrentComparisons(IEnumerable<string> listingIds)
+    {
+        var pairs = new Dictionary<(string, string), (byte[], string[])>();
+        foreach (var chunk in listingIds.Chunk(IdChunk))
+        {
+            using var command = Command(string.Empty);
+            // Retired pairs are filtered here, not in SQL: on that condition SQLite would scan the current-pairs index.
+            command.CommandText = $"""
+                SELECT reference_id, listing_id, levels, blocking_rules, retired_run_id FROM candidate_pairs
+                WHERE listing_id IN ({InList(command, chunk)})
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (reader.IsDBNull(4))
+                {
+                    pairs[(reader.GetString(0), reader.GetString(1))] =
+                        (ParseLevels(reader.GetString(2)), JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? []);
+                }
+            }
         }
         return pairs;
+    }
+
+    /// <summary>
+    /// For every reference with current pairs, how many it has and the least comparison weight among them: a new
+    /// candidate can enter a full list only at or above that weight.
+    /// </summary>
+    internal Dictionary<string, (int Count, double Floor)> CurrentListFloors()
+    {
+        using var command = Command("""
+            SELECT reference_id, COUNT(*), MIN(comparison_weight) FROM candidate_pairs WHERE retired_run_id IS NULL GROUP BY reference_id
+            """);
+        using var reader = command.ExecuteReader();
+        var floors = new Dictionary<string, (int, double)>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            floors[reader.GetString(0)] = ((int)reader.GetInt64(1), reader.GetDouble(2));
+        }
+        return floors;
     }
 
     /// <summary>The current version of every listing not vanished and not seen in <paramref name="notSeenInRun"/>.</summary>
@@ -115,35 +218,39 @@ public sealed partial class LinkStore
     }
 
     /// <summary>The current pairs of the references named, keyed by (reference, listing).</summary>
-    internal Dictionary<(string, string), StoredPairRow> ReadKeptRows(IEnumerable<string> referenceIds)
+    internal Dictionary<(string, string), StoredPair> ReadCurrentPairs(IEnumerable<string> referenceIds)
     {
-        var rows = new Dictionary<(string, string), StoredPairRow>();
+        var pairs = new Dictionary<(string, string), StoredPair>();
         foreach (var chunk in referenceIds.Chunk(IdChunk))
         {
             using var command = Command(string.Empty);
             command.CommandText = $"""
-                SELECT reference_id, listing_id, rank, match_probability, match_weight, machine_decision, levels, evidence,
-                    blocking_rules
-                FROM candidate_pairs WHERE retired_run_id IS NULL AND reference_id IN ({InList(command, chunk)})
+                SELECT p.reference_id, p.listing_id, p.rank, p.match_probability, p.match_weight, p.comparison_weight,
+                    p.machine_decision, p.levels, p.evidence, p.blocking_rules, l.sibling_group
+                FROM candidate_pairs p JOIN listings l ON l.listing_id = p.listing_id
+                WHERE p.retired_run_id IS NULL AND p.reference_id IN ({InList(command, chunk)})
                 """;
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                rows[(reader.GetString(0), reader.GetString(1))] = new StoredPairRow(reader.GetInt64(2), reader.GetDouble(3),
-                    reader.GetDouble(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8));
+                var candidate = new CandidateMatch
+                {
+                    ReferenceId = reader.GetString(0),
+                    ListingId = reader.GetString(1),
+                    Rank = (int)reader.GetInt64(2),
+                    MatchProbability = reader.GetDouble(3),
+                    MatchWeight = reader.GetDouble(4),
+                    ComparisonWeight = reader.GetDouble(5),
+                    Decision = Machine(reader.GetString(6)),
+                    Levels = ParseLevels(reader.GetString(7)),
+                    Evidence = JsonSerializer.Deserialize<FieldEvidence[]>(reader.GetString(8)) ?? [],
+                    BlockingRules = JsonSerializer.Deserialize<string[]>(reader.GetString(9)) ?? [],
+                };
+                pairs[(candidate.ReferenceId, candidate.ListingId)] = new StoredPair(candidate, reader.NullableString(10));
             }
         }
-        return rows;
+        return pairs;
     }
-
-    /// <summary>Whether a recomputed candidate is exactly its stored row, apart from the rank.</summary>
-    internal static bool SameScore(StoredPairRow row, CandidateMatch candidate) =>
-        row.Weight.Equals(candidate.MatchWeight)
-        && row.Probability.Equals(candidate.MatchProbability)
-        && row.Decision == candidate.Decision.ToText()
-        && row.Levels == string.Join(',', candidate.Levels)
-        && row.Evidence == JsonSerializer.Serialize(candidate.Evidence)
-        && row.Rules == JsonSerializer.Serialize(candidate.BlockingRules);
 
     /// <summary>New ranks for pairs whose scores stay as stored.</summary>
     internal void SetRanks(IReadOnlyCollection<(string ReferenceId, string ListingId, int Rank)> ranks) => InTransaction(transaction =>

@@ -155,6 +155,10 @@ public sealed partial class LinkStore
     private static MatchDecision Machine(string text) =>
         MatchDecisionText.TryParse(text, out var decision) ? decision : throw new InvalidDataException($"unknown machine decision '{text}'");
 
+    /// <summary>A pair's levels as stored: their indices, comma-separated.</summary>
+    private static byte[] ParseLevels(string levels) =>
+        levels.Length == 0 ? [] : [.. levels.Split(',').Select(l => byte.Parse(l, CultureInfo.InvariantCulture))];
+
     private static List<QueueItem> ReadPairs(DbCommand command)
     {
         using var reader = command.ExecuteReader();
@@ -163,7 +167,6 @@ public sealed partial class LinkStore
         {
             ReviewDecision? decision = reader.IsDBNull(14) ? null
                 : ReviewDecisionText.TryParse(reader.GetString(14), out var d) ? d : null;
-            var levels = reader.GetString(11);
             items.Add(new QueueItem
             {
                 ReferenceId = reader.GetString(0),
@@ -177,7 +180,7 @@ public sealed partial class LinkStore
                 MatchProbability = reader.GetDouble(8),
                 MatchWeight = reader.GetDouble(9),
                 MachineDecision = Machine(reader.GetString(10)),
-                Levels = levels.Length == 0 ? [] : [.. levels.Split(',').Select(l => byte.Parse(l, CultureInfo.InvariantCulture))],
+                Levels = ParseLevels(reader.GetString(11)),
                 Evidence = JsonSerializer.Deserialize<FieldEvidence[]>(reader.GetString(12)) ?? [],
                 BlockingRules = JsonSerializer.Deserialize<string[]>(reader.GetString(13)) ?? [],
                 Decision = decision,

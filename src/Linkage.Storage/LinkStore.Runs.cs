@@ -189,7 +189,7 @@ public sealed partial class LinkStore
         // Before the first read: under read committed, every statement after it sees the previous turn's commit.
         _dialect.TakeTurn(_connection, transaction, "listings");
         const string update = """
-            UPDATE listings SET source = @source, placement_region = @region, url = @url, content_hash = @hash,
+            UPDATE listings SET source = @source, placement_region = @region, url = @url, content_hash = @hash, sibling_group = @group,
                 changed_run_id = CASE WHEN content_hash = @hash THEN changed_run_id ELSE @run END,
                 returned_run_id = CASE WHEN vanished_run_id IS NULL THEN returned_run_id ELSE @run END,
                 last_seen_run_id = @run, last_scraped_at = @scraped, vanished_run_id = NULL, vanished_at = NULL
@@ -197,7 +197,7 @@ public sealed partial class LinkStore
             """;
         // New listings and new versions go in one multi-row statement per chunk: the bulk of a first or large scrape.
         using var inserts = new MultiRowInsert(_connection, transaction, "listings", "listing_id", "source", "placement_region", "url",
-            "content_hash", "first_run_id", "changed_run_id", "last_seen_run_id", "last_scraped_at");
+            "content_hash", "first_run_id", "changed_run_id", "last_seen_run_id", "last_scraped_at", "sibling_group");
         using var versions = new MultiRowInsert(_connection, transaction, "listing_versions", "listing_id", "source", "content_hash",
             "scraped_at", "run_id", "data");
         var inserted = new HashSet<string>(StringComparer.Ordinal);
@@ -218,9 +218,10 @@ public sealed partial class LinkStore
                 var region = StoredText.Check(listing.PlacementRegion, "placement region");
                 var url = StoredText.Check(listing.Url, "listing url");
                 var scraped = listing.ScrapedAt?.ToUniversalTime();
+                var group = listing.Person.SiblingGroup.Length > 0 ? StoredText.Check(listing.Person.SiblingGroup, "sibling group") : null;
                 if (stored is null)
                 {
-                    inserts.Add(id, source, region, url, hash, runId, runId, runId, scraped);
+                    inserts.Add(id, source, region, url, hash, runId, runId, runId, scraped, group);
                     inserted.Add(id);
                 }
                 else
@@ -232,7 +233,7 @@ public sealed partial class LinkStore
                         inserted.Clear();
                     }
                     batch.Add(update, ("@id", id), ("@source", source), ("@region", region), ("@url", url), ("@hash", hash),
-                        ("@run", runId), ("@scraped", scraped));
+                        ("@run", runId), ("@scraped", scraped), ("@group", group));
                 }
                 if (stored == hash)
                 {

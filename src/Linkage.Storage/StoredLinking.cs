@@ -15,27 +15,34 @@ internal sealed record StoredLinkOutcome(LinkSummary Summary, CandidateSaveSumma
 /// <summary>
 /// Links so that the store's current pairs (those not retired) are always what one full run on the current data
 /// would keep: for every reference, its best candidates among the current (not vanished) listings, with sibling
-/// evidence, ranks and the candidate cap. A full run links everything. An incremental run recomputes only the
-/// references whose candidates can have changed since the last completed run, and leaves every other stored
-/// pair as it is:
+/// evidence, ranks and the candidate cap. A full run links everything. An incremental run recomputes only what can
+/// have changed since the last completed run and leaves every other stored pair as it is:
 /// <list type="bullet">
-/// <item>references that are new or changed, or that hold a pair with a listing that changed or vanished, are
-/// stale: their stored candidates no longer stand, so they are linked against all current listings;</item>
-/// <item>every other reference is probed against the new and changed listings; one where a new candidate could
-/// enter its stored list (weight before sibling evidence at least the lowest stored one's before it) is
-/// relinked against its stored candidates plus the new listings, which hold its whole new list;</item>
-/// <item>sibling evidence is group-level, so every reference of a relinked reference's sibling group is relinked
-/// in the same session.</item>
+/// <item>a reference is <em>stale</em> when it is new or changed, or holds a pair with a listing that vanished or
+/// changed, or with a listing co-listed (same sibling group, in any version) with one: the <c>sibling_cross</c>
+/// rule may no longer propose that pair. Stale references, whole sibling groups, are linked against every current
+/// listing;</item>
+/// <item>every other reference is probed against the new and changed listings and the listings co-listed with
+/// them (what <c>sibling_cross</c> can newly propose), without sibling evidence. One where a probed candidate
+/// could enter its stored list (comparison weight at least the list's lowest), or where a stored pair was probed
+/// again, is <em>merged</em> with its whole sibling group: the probed candidates go into the stored lists without
+/// comparing the stored pairs again, and sibling evidence is applied to the merged lists
+/// (<see cref="CandidateMerge"/>).</item>
 /// </list>
-/// Listings enter every session in listing id order and references in reference id order, so ties rank the same
-/// in a small session as in a full one. Term-frequency adjustments are computed per session from its listings
-/// (the new listings for the probe), as in any run: when they are active, an incremental run's scores differ from
-/// a full run's by the difference between those populations' frequencies.
+/// Term-frequency adjustments are computed per session from its listings (the probed ones for the probe), as in
+/// any run: when they are active, an incremental run's new pairs are scored against those listings' frequencies.
 /// </summary>
 internal static class StoredLinking
 {
+
+
     public const string Full = "full";
     public const string Incremental = "incremental";
+
+    /// <summary>
+    /// The stored form of pairs incremental runs build on: 2 stores the comparison weight and ranks ties by listing id.
+    /// </summary>
+    private const int PairForm = 2;
 
     /// <summary>Rounding slack for the entry test: the probe and the stored list sum the same terms.</summary>
     private const double Slack = 1e-9;
@@ -46,12 +53,14 @@ internal static class StoredLinking
     {
         var fingerprint = Fingerprint(engine.Model, options);
         var last = store.LastCompletedRun();
-        var incremental = scope == LinkScope.Incremental && last is { Scope: not null } && last.ModelFingerprint == fingerprint;
+        // Exhaustive runs keep pairs by their weight with sibling evidence, which a merge cannot tell before merging.
+        var incremental = scope == LinkScope.Incremental && !options.Exhaustive && last is { Scope: not null }
+            && last.ModelFingerprint == fingerprint;
         store.RecordLinkScope(runId, incremental ? Incremental : Full, fingerprint);
         var references = SortedReferences(store);
         if (incremental)
         {
-            return LinkChanges(store, runId, last!.RunId, references, batch, engine, options, clocks.Link, clocks.Save, cancellationToken);
+            return LinkChanges(store, runId, last!.RunId, references, batch, engine, options, clocks, cancellationToken);
         }
         var outcome = LinkAll(store, runId, references, batch, engine, options, clocks, progress, cancellationToken);
         clocks.Save.Start();
@@ -60,11 +69,14 @@ internal static class StoredLinking
         return outcome with { PairsRetired = retired };
     }
 
-    /// <summary>The model and the options that shape the result; a run with another fingerprint cannot build on this one's pairs.</summary>
+    /// <summary>
+    /// The model, the options and the stored form of pairs that shape the result; a run with another fingerprint
+    /// cannot build on this one's pairs.
+    /// </summary>
     internal static string Fingerprint(MatchModel model, LinkOptions options)
     {
         var shape = string.Create(CultureInfo.InvariantCulture,
-            $"{MatchModelJson.Serialize(model)}\ntop={options.MaxCandidatesPerReference};exhaustive={options.Exhaustive}");
+            $"{MatchModelJson.Serialize(model)}\ntop={options.MaxCandidatesPerReference};exhaustive={options.Exhaustive};pairs={PairForm}");
         return model.Name + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(shape)))[..16];
     }
 
@@ -84,88 +96,89 @@ internal static class StoredLinking
 
     private static StoredLinkOutcome LinkChanges(
         LinkStore store, long runId, long since, ReferenceRecord[] references, IReadOnlyList<ListingRecord> batch, LinkEngine engine,
-        LinkOptions options, Stopwatch link, Stopwatch save, CancellationToken cancellationToken)
+        LinkOptions options, RunClocks clocks, CancellationToken cancellationToken)
     {
-        save.Start();
-        var changedListings = store.ListingsChangedSince(since);
-        var vanished = store.ListingsVanishedSince(since);
-        var stale = store.ReferencesChangedSince(since);
-        var kept = store.ReadKeptPairs().GroupBy(p => p.ReferenceId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        foreach (var (reference, pairs) in kept)
+        clocks.Save.Start();
+        var retracted = store.ListingsRetractedSince(since);
+        var staleIds = store.ReferencesChangedSince(since);
+        if (retracted.Count > 0)
         {
-            if (pairs.Any(p => changedListings.Contains(p.ListingId) || vanished.Contains(p.ListingId)))
-            {
-                stale.Add(reference);
-            }
+            var coRetracted = store.ListingsInGroups(store.SiblingGroupsEverOf(retracted), withVanished: true);
+            staleIds.UnionWith(store.ReferencesHolding(retracted.Concat(coRetracted).Distinct(StringComparer.Ordinal)));
         }
-        var batchById = LatestById(batch);
-        var fresh = Sorted(changedListings.Where(batchById.ContainsKey).Select(id => batchById[id])
-            .Concat(store.ReadListingRecords(changedListings.Where(id => !batchById.ContainsKey(id)))));
-        save.Stop();
+        var stale = WholeSiblingGroups(references, staleIds);
+        var floors = store.CurrentListFloors();
+        var freshIds = store.ListingsChangedSince(since);
+        var (probed, coListed) = ProbedListings(store, batch, freshIds);
+        var reprobed = store.ReadCurrentComparisons(coListed);
+        clocks.Save.Stop();
 
-        var touched = new HashSet<string>(stale, StringComparer.Ordinal);
+        var pairsStored = floors.Values.Sum(f => (long)f.Count);
+        var linked = new List<CandidateMatch>();
         long candidatePairs = 0;
-        link.Start();
-        if (fresh.Length > 0)
+        var pairsPerRule = new Dictionary<string, long>();
+        var read = new Dictionary<(string, string), StoredPair>();
+        if (stale.Length > 0)
         {
-            var probe = Linker.Link(references.Where(r => !stale.Contains(r.RecordId)).ToArray(), fresh, engine, options, null, cancellationToken);
-            candidatePairs += probe.CandidatePairs;
-            var bonus = engine.Model.SiblingWeight ?? 0;
-            foreach (var match in probe.Matches)
+            // Against every current listing, as a full run links them.
+            var listings = CurrentListings(store, runId, batch, clocks.Save);
+            clocks.Link.Start();
+            var result = Linker.Link(stale, listings, engine, options, null, cancellationToken);
+            clocks.Link.Stop();
+            Tally(result);
+            linked.AddRange(result.Matches);
+            Read(stale);
+        }
+        var staleSet = stale.Select(r => r.RecordId).ToHashSet(StringComparer.Ordinal);
+        var settled = references.Where(r => !staleSet.Contains(r.RecordId)).ToArray();
+        if (probed.Length > 0 && settled.Length > 0)
+        {
+            clocks.Link.Start();
+            // Only what could enter a stored list is kept and explained; a stored pair probed again is at least its floor.
+            var probing = options with
             {
-                if (!touched.Contains(match.ReferenceId)
-                    && CanEnter(match, kept.GetValueOrDefault(match.ReferenceId), options.MaxCandidatesPerReference, bonus))
-                {
-                    touched.Add(match.ReferenceId);
-                }
-            }
+                SiblingEvidence = false,
+                EntryWeight = id => floors.TryGetValue(id, out var list) && list.Count >= options.MaxCandidatesPerReference
+                    ? list.Floor : double.NegativeInfinity,
+            };
+            var probe = Linker.Link(settled, probed, engine, probing, null, cancellationToken);
+            var touched = probe.Matches
+                .Where(m => reprobed.TryGetValue((m.ReferenceId, m.ListingId), out var stored)
+                    ? !stored.Levels.SequenceEqual(m.Levels) || !stored.Rules.SequenceEqual(m.BlockingRules)
+                    : CanEnter(m, floors, options.MaxCandidatesPerReference))
+                .Select(m => m.ReferenceId).ToHashSet(StringComparer.Ordinal);
+            var merged = WholeSiblingGroups(settled, touched);
+            clocks.Link.Stop();
+            Tally(probe);
+            var stored = Read(merged);
+            clocks.Link.Start();
+            var thresholds = engine.Model.Thresholds;
+            var storedLists = stored.Values.Select(p => SiblingEvidence.Unlifted(p.Candidate, thresholds)).ToLookup(c => c.ReferenceId, StringComparer.Ordinal);
+            var offered = probe.Matches.ToLookup(m => m.ReferenceId, StringComparer.Ordinal);
+            var listingGroups = stored.Values.Where(p => p.ListingGroup is not null)
+                .Select(p => (p.Candidate.ListingId, Group: p.ListingGroup!))
+                .Concat(probed.Where(l => l.Person.SiblingGroup.Length > 0).Select(l => (l.ListingId, Group: l.Person.SiblingGroup)))
+                .DistinctBy(p => p.ListingId, StringComparer.Ordinal)
+                .ToDictionary(p => p.ListingId, p => p.Group, StringComparer.Ordinal);
+            var referenceGroups = merged.Where(r => r.Person.SiblingGroup.Length > 0)
+                .ToDictionary(r => r.RecordId, r => r.Person.SiblingGroup, StringComparer.Ordinal);
+            linked.AddRange(CandidateMerge.Merge([.. merged.Select(r => r.RecordId)], storedLists, offered, options.MaxCandidatesPerReference,
+                new PairSiblingGroups(referenceGroups, listingGroups), engine.Model));
+            clocks.Link.Stop();
         }
-        var touchedGroups = references.Where(r => r.Person.SiblingGroup.Length > 0 && touched.Contains(r.RecordId))
-            .Select(r => r.Person.SiblingGroup).ToHashSet(StringComparer.Ordinal);
-        var relink = references.Where(r => touched.Contains(r.RecordId) || touchedGroups.Contains(r.Person.SiblingGroup)).ToArray();
-        link.Stop();
-
-        var pairsStored = kept.Values.Sum(p => (long)p.Length);
-        if (relink.Length == 0)
-        {
-            var nothing = new LinkResult { Matches = [], CandidatePairs = candidatePairs, PairsPerRule = new Dictionary<string, long>() };
-            return new StoredLinkOutcome(nothing.Summary, new CandidateSaveSummary(0, 0), references.Length, 0, pairsStored, 0);
-        }
-
-        // A stale reference needs every current listing; otherwise each relinked reference's new list lies within
-        // its stored candidates and the new listings.
-        ListingRecord[] listings;
-        if (stale.Count > 0)
-        {
-            listings = CurrentListings(store, runId, batch, save);
-        }
-        else
-        {
-            save.Start();
-            var freshIds = fresh.Select(l => l.ListingId).ToHashSet(StringComparer.Ordinal);
-            var storedIds = relink.SelectMany(r => kept.GetValueOrDefault(r.RecordId) ?? []).Select(p => p.ListingId)
-                .Where(id => !freshIds.Contains(id)).Distinct(StringComparer.Ordinal);
-            listings = Sorted(fresh.Concat(store.ReadListingRecords(storedIds)));
-            save.Stop();
-        }
-        link.Start();
-        var result = Linker.Link(relink, listings, engine, options, null, cancellationToken);
-        link.Stop();
         cancellationToken.ThrowIfCancellationRequested();
 
-        save.Start();
-        var stored = store.ReadKeptRows(relink.Select(r => r.RecordId));
+        clocks.Save.Start();
         var changed = new List<CandidateMatch>();
         var reranked = new List<(string, string, int)>();
         var current = new HashSet<(string, string)>();
-        foreach (var match in result.Matches)
+        foreach (var match in linked)
         {
             var key = (match.ReferenceId, match.ListingId);
             current.Add(key);
-            if (stored.TryGetValue(key, out var row) && LinkStore.SameScore(row, match))
+            if (read.TryGetValue(key, out var pair) && pair.SameScore(match))
             {
-                if (row.Rank != match.Rank)
+                if (pair.Candidate.Rank != match.Rank)
                 {
                     reranked.Add((match.ReferenceId, match.ListingId, match.Rank));
                 }
@@ -177,26 +190,69 @@ internal static class StoredLinking
         }
         var saved = store.SaveCandidates(runId, changed);
         store.SetRanks(reranked);
-        var retired = store.MarkCurrentPairs(runId, [.. stored.Keys.Where(k => !current.Contains(k))]);
-        save.Stop();
-        return new StoredLinkOutcome(
-            (result with { CandidatePairs = candidatePairs + result.CandidatePairs }).Summary,
-            saved, references.Length, relink.Length, pairsStored - stored.Count, retired);
+        var retired = store.MarkCurrentPairs(runId, [.. read.Keys.Where(k => !current.Contains(k))]);
+        clocks.Save.Stop();
+        var summary = new LinkResult { Matches = linked, CandidatePairs = candidatePairs, PairsPerRule = pairsPerRule }.Summary;
+        var relinked = read.Keys.Select(k => k.Item1).Distinct(StringComparer.Ordinal).Count();
+        return new StoredLinkOutcome(summary, saved, references.Length, relinked, pairsStored - read.Count, retired);
+
+        void Tally(LinkResult result)
+        {
+            candidatePairs += result.CandidatePairs;
+            foreach (var (rule, pairs) in result.PairsPerRule)
+            {
+                pairsPerRule[rule] = pairsPerRule.GetValueOrDefault(rule) + pairs;
+            }
+        }
+
+        Dictionary<(string, string), StoredPair> Read(IEnumerable<ReferenceRecord> relinked)
+        {
+            clocks.Save.Start();
+            var pairs = store.ReadCurrentPairs(relinked.Select(r => r.RecordId));
+            clocks.Save.Stop();
+            foreach (var (key, pair) in pairs)
+            {
+                read[key] = pair;
+            }
+            return pairs;
+        }
     }
 
     /// <summary>
-    /// Whether a new candidate might rank among a reference's stored ones: the list is not full, or the candidate's
-    /// weight before sibling evidence reaches the lowest stored weight before it (ranks are set before that evidence).
+    /// The new and changed listings, and the current listings co-listed with them (what <c>sibling_cross</c> can
+    /// newly propose through them), in listing id order; and which were co-listed.
     /// </summary>
-    private static bool CanEnter(CandidateMatch match, KeptPair[]? stored, int cap, double bonus)
+    private static (ListingRecord[] Probed, List<string> CoListed) ProbedListings(
+        LinkStore store, IReadOnlyList<ListingRecord> batch, HashSet<string> freshIds)
     {
-        if (stored is null || stored.Length != cap)
+        if (freshIds.Count == 0)
         {
-            return true;
+            return ([], []);
         }
-        var weight = match.Evidence.Any(e => e.Comparison == SiblingEvidence.ComparisonName) ? match.MatchWeight - bonus : match.MatchWeight;
-        return weight >= stored.Min(p => p.Lifted ? p.Weight - bonus : p.Weight) - Slack;
+        var batchById = LatestById(batch);
+        var fromBatch = freshIds.Where(batchById.ContainsKey).Select(id => batchById[id]).ToList();
+        var fresh = fromBatch.Concat(store.ReadListingRecords(freshIds.Where(id => !batchById.ContainsKey(id)))).ToList();
+        var groups = fresh.Select(l => l.Person.SiblingGroup).Where(g => g.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var coListed = store.ListingsInGroups(groups, withVanished: false).Where(id => !freshIds.Contains(id)).ToList();
+        fresh.AddRange(coListed.Where(batchById.ContainsKey).Select(id => batchById[id]));
+        fresh.AddRange(store.ReadListingRecords(coListed.Where(id => !batchById.ContainsKey(id))));
+        return (Sorted(fresh), coListed);
     }
+
+    /// <summary>The references named, with every reference of their sibling groups, in reference id order.</summary>
+    private static ReferenceRecord[] WholeSiblingGroups(ReferenceRecord[] references, HashSet<string> ids)
+    {
+        var groups = references.Where(r => r.Person.SiblingGroup.Length > 0 && ids.Contains(r.RecordId))
+            .Select(r => r.Person.SiblingGroup).ToHashSet(StringComparer.Ordinal);
+        return [.. references.Where(r => ids.Contains(r.RecordId) || groups.Contains(r.Person.SiblingGroup))];
+    }
+
+    /// <summary>
+    /// Whether a probed candidate not stored might enter its reference's stored list: the list is not full, or the candidate's
+    /// comparison weight reaches the list's lowest (a tie may still win on the listing id).
+    /// </summary>
+    private static bool CanEnter(CandidateMatch match, Dictionary<string, (int Count, double Floor)> floors, int cap) =>
+        !floors.TryGetValue(match.ReferenceId, out var list) || list.Count < cap || match.ComparisonWeight >= list.Floor - Slack;
 
     /// <summary>Every stored reference, in reference id order.</summary>
     internal static ReferenceRecord[] SortedReferences(LinkStore store) =>

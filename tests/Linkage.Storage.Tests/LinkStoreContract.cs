@@ -24,7 +24,7 @@ public abstract class LinkStoreContract(Func<StoreTarget> target) : StoreContrac
         Open().Dispose();
         using (var connection = Target.OpenRawConnection())
         {
-            Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L], Column(connection, "SELECT number FROM schema_migrations ORDER BY applied_at, number").Select(v => Convert.ToInt64(v, CultureInfo.InvariantCulture)));
+            Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L], Column(connection, "SELECT number FROM schema_migrations ORDER BY applied_at, number").Select(v => Convert.ToInt64(v, CultureInfo.InvariantCulture)));
             Execute(connection, "INSERT INTO schema_migrations (number, name, applied_at) VALUES (999, '999_future.sql', CURRENT_TIMESTAMP)");
         }
         var error = Assert.Throws<InvalidOperationException>(Open);
@@ -43,7 +43,7 @@ public abstract class LinkStoreContract(Func<StoreTarget> target) : StoreContrac
         Task.WaitAll(openings);
 
         using var connection = Target.OpenRawConnection();
-        Assert.Equal(7L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM schema_migrations").Single(), CultureInfo.InvariantCulture));
+        Assert.Equal(9L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM schema_migrations").Single(), CultureInfo.InvariantCulture));
         Assert.Equal(3L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM roles").Single(), CultureInfo.InvariantCulture));
     }
 
@@ -349,6 +349,49 @@ public abstract class LinkStoreContract(Func<StoreTarget> target) : StoreContrac
         Assert.NotEqual(rows[0][1], rows[1][1]);
         Assert.All(rows, r => Assert.True(long.Parse(r[2], CultureInfo.InvariantCulture) >= 100_000));
         Assert.All(rows, r => Assert.DoesNotContain("same password", r[0], StringComparison.Ordinal));
+    }
+
+    [StoreFact]
+    public void A_stored_pair_keeps_its_term_frequency_part_and_its_weight_before_sibling_evidence()
+    {
+        using var store = Open();
+        var run = store.BeginRun("link", "test", null, null);
+        store.SaveReferences(run, [Reference("R1")]);
+        store.SaveListings(run, [Listing("L1")]);
+        var candidate = Candidate("R1", "L1", 0.95);
+        store.SaveCandidates(run, [candidate with
+        {
+            ComparisonWeight = candidate.MatchWeight - 2.5,
+            Evidence = [new FieldEvidence("given_name", "same_key", 7.9, "Соломія ≡ Соломия (rare value)", 1.8), candidate.Evidence[1]],
+        }]);
+
+        var pair = store.GetPair("R1", "L1")!;
+        Assert.Equal([1.8, 0], pair.Evidence.Select(e => e.TermFrequency));
+        using var connection = Target.OpenRawConnection();
+        Assert.Equal(candidate.MatchWeight - 2.5, Convert.ToDouble(Column(connection, "SELECT comparison_weight FROM candidate_pairs").Single(), CultureInfo.InvariantCulture));
+    }
+
+    [StoreFact]
+    public void Upgrading_fills_each_listing_s_sibling_group_from_its_latest_version()
+    {
+        using (var store = Open())
+        {
+            var run = store.BeginRun("link", "test", null, null);
+            store.SaveListings(run, [Listing("L1") with { Person = Listing("L1").Person with { SiblingGroup = "G1" } }, Listing("L2")]);
+            var again = store.BeginRun("link", "test", null, null);
+            store.SaveListings(again, [Listing("L1") with { Person = Listing("L1").Person with { SiblingGroup = "G2" } }, Listing("L2")]);
+        }
+        using (var connection = Target.OpenRawConnection())
+        {
+            // As a store from before migration 9 holds them.
+            Execute(connection, "UPDATE listings SET sibling_group = NULL");
+            Execute(connection, "DELETE FROM schema_migrations WHERE number = 9");
+        }
+
+        Open().Dispose();
+
+        using var upgraded = Target.OpenRawConnection();
+        Assert.Equal(["L1:G2", "L2:"], Column(upgraded, "SELECT listing_id || ':' || COALESCE(sibling_group, '') FROM listings ORDER BY listing_id"));
     }
 
     [StoreFact]

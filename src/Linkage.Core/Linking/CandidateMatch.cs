@@ -35,6 +35,15 @@ public sealed record CandidateMatch
     public required double MatchProbability { get; init; }
     /// <summary>log2 of the Bayes factor summed over comparisons, prior included.</summary>
     public required double MatchWeight { get; init; }
+
+    /// <summary>
+    /// <see cref="MatchWeight"/> before sibling evidence: what the comparisons gave, and what decides whether the pair
+    /// is among its reference's kept candidates.
+    /// </summary>
+    [JsonIgnore]
+    public double ComparisonWeight { get => _comparisonWeight ?? MatchWeight; init => _comparisonWeight = value; }
+
+    private readonly double? _comparisonWeight;
     public required MatchDecision Decision { get; init; }
     /// <summary>The level index of each comparison, in the model's comparison order.</summary>
     public required IReadOnlyList<byte> Levels { get; init; }

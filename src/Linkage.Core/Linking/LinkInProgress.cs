@@ -204,7 +204,7 @@ public sealed class LinkInProgress : IDisposable
                     token.ThrowIfCancellationRequested();
                     worker.Link(r, _references, matches);
                 }
-                var batch = SiblingEvidence.Apply(matches, siblings, _engine.Model);
+                var batch = _options.SiblingEvidence ? SiblingEvidence.Apply(matches, siblings, _engine.Model) : [.. matches];
                 if (_options.Exhaustive)
                 {
                     // Sibling evidence re-ranks by weight, so the pairs it leaves below review are each reference's last.

@@ -23,6 +23,18 @@ public sealed record LinkOptions
 
     /// <summary>Link only this shard's references (against every listing); null links them all.</summary>
     public LinkShard? Shard { get; init; }
+
+    /// <summary>
+    /// Whether kept candidates get sibling evidence; without it they are as compared, for merging into stored lists
+    /// (<see cref="CandidateMerge"/>), which applies the evidence to the merged lists.
+    /// </summary>
+    internal bool SiblingEvidence { get; init; } = true;
+
+    /// <summary>
+    /// For probing stored lists: the least comparison weight a candidate of the reference (by id) must reach to be
+    /// kept; a pair below it is compared only as far as needed to know that, and not explained. Blocked runs only.
+    /// </summary>
+    internal Func<string, double>? EntryWeight { get; init; }
 }
 
 /// <summary>Progress of a link run: the stage and how much of it is done.</summary>

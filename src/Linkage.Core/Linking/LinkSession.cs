@@ -18,6 +18,7 @@ internal sealed class LinkSession
         References = references;
         Listings = listings;
         ListingRecords = listingRecords;
+        ListingIds = [.. listingRecords.Select(l => l.ListingId)];
         Model = model;
     }
 
@@ -29,6 +30,9 @@ internal sealed class LinkSession
 
     /// <summary>The listings in the session's order: index i here is listing i of <see cref="Listings"/>.</summary>
     public IReadOnlyList<ListingRecord> ListingRecords { get; }
+
+    /// <summary>The id of each listing of <see cref="ListingRecords"/>.</summary>
+    public string[] ListingIds { get; }
 
     public static LinkSession Prepare(
         IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, LinkEngine engine, ParallelOptions parallel)
@@ -50,8 +54,8 @@ internal sealed class LinkSession
     }
 
     /// <summary>
-    /// Listings by birth year, month and given name as written, then listing id: a run ranks tied candidates the same
-    /// whatever order its input came in (a shard, an incremental run and a full run read the listings in different orders).
+    /// Listings by birth year, month and given name as written, then listing id: the same order whatever order the
+    /// input came in.
     /// </summary>
     private static ListingRecord[] InLocalityOrder(IReadOnlyList<ListingRecord> listings)
     {

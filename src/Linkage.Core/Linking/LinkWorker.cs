@@ -11,7 +11,7 @@ internal sealed class LinkWorker(LinkSession session, BlockingIndex index, LinkO
     private const double Slack = 1e-9;
 
     private readonly CandidateFinder _finder = new(index, session.References, session.Listings.Count);
-    private readonly TopCandidates _top = new(options.MaxCandidatesPerReference);
+    private readonly TopCandidates _top = new(options.MaxCandidatesPerReference, session.ListingIds);
     private readonly PairScorer _scorer = new(session.Model);
     private readonly double _reviewWeight = CompiledModel.WeightOf(session.Model.Model.Thresholds.Review);
     /// <summary>The most sibling evidence can add to a pair of a reference with a sibling group.</summary>
@@ -38,7 +38,7 @@ internal sealed class LinkWorker(LinkSession session, BlockingIndex index, LinkO
         }
         else
         {
-            CompareCandidates();
+            CompareCandidates(options.EntryWeight?.Invoke(references[reference].RecordId) ?? double.NegativeInfinity);
         }
 
         for (var rank = 0; rank < _top.Count; rank++)
@@ -49,7 +49,8 @@ internal sealed class LinkWorker(LinkSession session, BlockingIndex index, LinkO
         }
     }
 
-    private void CompareCandidates()
+    /// <param name="entry">The least weight a candidate must reach to be kept (<see cref="LinkOptions.EntryWeight"/>).</param>
+    private void CompareCandidates(double entry)
     {
         var candidates = _finder.Candidates;
         CandidatePairs += candidates.Count;
@@ -57,8 +58,8 @@ internal sealed class LinkWorker(LinkSession session, BlockingIndex index, LinkO
         {
             var listing = candidates[i];
             // Once the top list is full, a pair that cannot beat its last entry needs no string kernel.
-            var weight = _scorer.Weight(listing, _top.Floor - Slack);
-            if (!double.IsNegativeInfinity(weight))
+            var weight = _scorer.Weight(listing, Math.Max(entry, _top.Floor) - Slack);
+            if (!double.IsNegativeInfinity(weight) && weight >= entry - Slack)
             {
                 _top.Offer(weight, listing);
             }

@@ -1,10 +1,12 @@
 namespace Linkage.Linking;
 
 /// <summary>
-/// The best few candidates of one reference, kept sorted by weight (ties: the lower listing index first, so
-/// runs are deterministic). Insertion is linear in the capacity, which is small.
+/// The best few candidates of one reference, kept sorted by weight; ties go to the lower listing id, so a run ranks
+/// the same whichever listings share its session (a shard, an incremental merge and a full run see different ones).
+/// Insertion is linear in the capacity, which is small.
 /// </summary>
-internal sealed class TopCandidates(int capacity)
+/// <param name="listingIds">Each listing index's id; read only on an exact tie.</param>
+internal sealed class TopCandidates(int capacity, IReadOnlyList<string> listingIds)
 {
     private readonly double[] _weights = new double[capacity];
     private readonly int[] _listings = new int[capacity];
@@ -35,6 +37,6 @@ internal sealed class TopCandidates(int capacity)
 
     public (double Weight, int Listing) this[int rank] => (_weights[rank], _listings[rank]);
 
-    private static bool Outranks(double weight, int listing, double otherWeight, int otherListing) =>
-        weight > otherWeight || (weight == otherWeight && listing < otherListing);
+    private bool Outranks(double weight, int listing, double otherWeight, int otherListing) =>
+        weight > otherWeight || (weight == otherWeight && string.CompareOrdinal(listingIds[listing], listingIds[otherListing]) < 0);
 }

@@ -81,12 +81,30 @@ internal static class SiblingEvidence
             : null).ToArray();
     }
 
+    /// <summary>The pair as its comparisons scored it, without sibling evidence: what <see cref="Apply"/> takes.</summary>
+    public static CandidateMatch Unlifted(CandidateMatch match, DecisionThresholds thresholds)
+    {
+        if (match.ComparisonWeight == match.MatchWeight)
+        {
+            return match;
+        }
+        var probability = CompiledModel.Probability(match.ComparisonWeight);
+        return match with
+        {
+            MatchWeight = match.ComparisonWeight,
+            MatchProbability = probability,
+            Decision = CompiledModel.Decide(probability, thresholds),
+            Evidence = [.. match.Evidence.Where(e => e.Comparison != ComparisonName)],
+        };
+    }
+
     private static CandidateMatch Lift(CandidateMatch match, CandidateMatch support, double bonus, DecisionThresholds thresholds)
     {
         var weight = match.MatchWeight + bonus;
         var probability = CompiledModel.Probability(weight);
         return match with
         {
+            ComparisonWeight = match.ComparisonWeight,
             MatchWeight = weight,
             MatchProbability = probability,
             Decision = CompiledModel.Decide(probability, thresholds),

@@ -158,7 +158,7 @@ public sealed class PairScorerTests : IDisposable
                 scored.Add((session.Model.Weight(levels, r, l), l));
             }
             var rank = 0;
-            foreach (var (weight, l) in scored.OrderByDescending(s => Math.Round(s.Weight, 9)).ThenBy(s => s.Listing).Take(keep))
+            foreach (var (weight, l) in scored.OrderByDescending(s => Math.Round(s.Weight, 9)).ThenBy(s => session.ListingIds[s.Listing], StringComparer.Ordinal).Take(keep))
             {
                 best.Add(session.Explain(r, l, weight, ++rank, 0, _references[r], []));
             }

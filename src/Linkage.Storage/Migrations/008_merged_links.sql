@@ -1,0 +1,14 @@
+-- Incremental runs merge new candidates into the stored lists instead of comparing the stored pairs again.
+-- A pair's weight before sibling evidence decides whether it stays among its reference's kept candidates, and the
+-- evidence is applied again to the merged lists; NULL on pairs stored before this (a run's fingerprint then
+-- differs, so the next run is a full one that writes it on every current pair).
+ALTER TABLE candidate_pairs ADD COLUMN comparison_weight DOUBLE PRECISION;
+
+-- The current version's sibling group, so the listings co-listed with a new or changed one are found by index.
+ALTER TABLE listings ADD COLUMN sibling_group TEXT;
+CREATE INDEX listings_sibling_group ON listings (sibling_group);
+
+-- Each reference's current pairs by comparison weight: the floor a new candidate must reach to enter its list.
+-- The index of 007 served reading every current pair's weight, which incremental runs no longer do.
+DROP INDEX candidate_pairs_current;
+CREATE INDEX candidate_pairs_current ON candidate_pairs (retired_run_id, reference_id, comparison_weight);
