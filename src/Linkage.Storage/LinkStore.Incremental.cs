@@ -21,9 +21,13 @@ internal sealed record StoredPair(CandidateMatch Candidate, string? ListingGroup
         && Candidate.ComparisonWeight.Equals(candidate.ComparisonWeight)
         && Candidate.MatchProbability.Equals(candidate.MatchProbability)
         && Candidate.Decision == candidate.Decision
-        && Candidate.Levels.SequenceEqual(candidate.Levels)
-        && Candidate.Evidence.SequenceEqual(candidate.Evidence)
-        && Candidate.BlockingRules.SequenceEqual(candidate.BlockingRules);
+        && Same(Candidate.Levels, candidate.Levels)
+        && Same(Candidate.Evidence, candidate.Evidence)
+        && Same(Candidate.BlockingRules, candidate.BlockingRules);
+
+    /// <summary>The stored list itself (a pair passed through unchanged), or equal items.</summary>
+    private static bool Same<T>(IReadOnlyList<T> stored, IReadOnlyList<T> recomputed) =>
+        ReferenceEquals(stored, recomputed) || stored.SequenceEqual(recomputed);
 }
 
 /// <summary>Change detection and bookkeeping for incremental linking (see <see cref="StoredLinking"/>).</summary>
@@ -217,39 +221,67 @@ public sealed partial class LinkStore
         return records;
     }
 
-    /// <summary>The current pairs of the references named, keyed by (reference, listing).</summary>
-    internal Dictionary<(string, string), StoredPair> ReadCurrentPairs(IEnumerable<string> referenceIds)
+    /// <summary>
+    /// The current pairs of the references named, keyed by (reference, listing). The evidence of a pair that sibling
+    /// evidence lifted comes with it (a merge takes that evidence off); any other pair's evidence and blocking rules
+    /// are read when first needed (a pair whose sibling evidence changes is written again), one pair at a time.
+    /// </summary>
+    /// <remarks>
+    /// A listing's sibling group matters only to a reference in a sibling group, so only those pairs look it up: the
+    /// lookup is a random read of the listings table per pair, most of the query's time.
+    /// </remarks>
+    internal Dictionary<(string, string), StoredPair> ReadCurrentPairs(IEnumerable<ReferenceRecord> references)
     {
         var pairs = new Dictionary<(string, string), StoredPair>();
+        foreach (var group in references.GroupBy(r => r.Person.SiblingGroup.Length > 0))
+        {
+            ReadCurrentPairs(group.Select(r => r.RecordId), withListingGroups: group.Key, pairs);
+        }
+        return pairs;
+    }
+
+    private void ReadCurrentPairs(IEnumerable<string> referenceIds, bool withListingGroups, Dictionary<(string, string), StoredPair> pairs)
+    {
         foreach (var chunk in referenceIds.Chunk(IdChunk))
         {
             using var command = Command(string.Empty);
             command.CommandText = $"""
                 SELECT p.reference_id, p.listing_id, p.rank, p.match_probability, p.match_weight, p.comparison_weight,
-                    p.machine_decision, p.levels, p.evidence, p.blocking_rules, l.sibling_group
-                FROM candidate_pairs p JOIN listings l ON l.listing_id = p.listing_id
+                    p.machine_decision, p.levels, CASE WHEN p.comparison_weight <> p.match_weight THEN p.evidence END,
+                    {(withListingGroups ? "l.sibling_group" : "NULL")}
+                FROM candidate_pairs p{(withListingGroups ? " JOIN listings l ON l.listing_id = p.listing_id" : "")}
                 WHERE p.retired_run_id IS NULL AND p.reference_id IN ({InList(command, chunk)})
                 """;
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
+                var reference = reader.GetString(0);
+                var listing = reader.GetString(1);
+                var evidence = reader.NullableString(8);
                 var candidate = new CandidateMatch
                 {
-                    ReferenceId = reader.GetString(0),
-                    ListingId = reader.GetString(1),
+                    ReferenceId = reference,
+                    ListingId = listing,
                     Rank = (int)reader.GetInt64(2),
                     MatchProbability = reader.GetDouble(3),
                     MatchWeight = reader.GetDouble(4),
                     ComparisonWeight = reader.GetDouble(5),
                     Decision = Machine(reader.GetString(6)),
                     Levels = ParseLevels(reader.GetString(7)),
-                    Evidence = JsonSerializer.Deserialize<FieldEvidence[]>(reader.GetString(8)) ?? [],
-                    BlockingRules = JsonSerializer.Deserialize<string[]>(reader.GetString(9)) ?? [],
+                    Evidence = new StoredJsonList<FieldEvidence>(evidence is null ? () => PairColumn(reference, listing, "evidence") : () => evidence),
+                    BlockingRules = new StoredJsonList<string>(() => PairColumn(reference, listing, "blocking_rules")),
                 };
-                pairs[(candidate.ReferenceId, candidate.ListingId)] = new StoredPair(candidate, reader.NullableString(10));
+                pairs[(reference, listing)] = new StoredPair(candidate, reader.NullableString(9));
             }
         }
-        return pairs;
+    }
+
+    private string PairColumn(string referenceId, string listingId, string column)
+    {
+        using var command = Command($"SELECT {column} FROM candidate_pairs WHERE reference_id = @reference AND listing_id = @listing");
+        command.AddParameter("@reference", referenceId);
+        command.AddParameter("@listing", listingId);
+        return (string)command.ExecuteScalar()!;
     }
 
     /// <summary>New ranks for pairs whose scores stay as stored.</summary>

@@ -156,8 +156,20 @@ public sealed partial class LinkStore
         MatchDecisionText.TryParse(text, out var decision) ? decision : throw new InvalidDataException($"unknown machine decision '{text}'");
 
     /// <summary>A pair's levels as stored: their indices, comma-separated.</summary>
-    private static byte[] ParseLevels(string levels) =>
-        levels.Length == 0 ? [] : [.. levels.Split(',').Select(l => byte.Parse(l, CultureInfo.InvariantCulture))];
+    private static byte[] ParseLevels(string levels)
+    {
+        if (levels.Length == 0)
+        {
+            return [];
+        }
+        var parsed = new byte[levels.Count(c => c == ',') + 1];
+        var field = 0;
+        foreach (var part in levels.AsSpan().Split(','))
+        {
+            parsed[field++] = byte.Parse(levels.AsSpan(part), CultureInfo.InvariantCulture);
+        }
+        return parsed;
+    }
 
     private static List<QueueItem> ReadPairs(DbCommand command)
     {

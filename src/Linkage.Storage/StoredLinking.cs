@@ -98,6 +98,7 @@ internal static class StoredLinking
         LinkStore store, long runId, long since, ReferenceRecord[] references, IReadOnlyList<ListingRecord> batch, LinkEngine engine,
         LinkOptions options, RunClocks clocks, CancellationToken cancellationToken)
     {
+        using var bulk = store.BulkWriting();
         clocks.Save.Start();
         var retracted = store.ListingsRetractedSince(since);
         var staleIds = store.ReferencesChangedSince(since);
@@ -185,7 +186,8 @@ internal static class StoredLinking
             }
             else
             {
-                changed.Add(match);
+                // Whatever a changed pair still holds of its stored row is read now, before the write transaction.
+                changed.Add(match with { Evidence = [.. match.Evidence], BlockingRules = [.. match.BlockingRules] });
             }
         }
         var saved = store.SaveCandidates(runId, changed);
@@ -208,7 +210,7 @@ internal static class StoredLinking
         Dictionary<(string, string), StoredPair> Read(IEnumerable<ReferenceRecord> relinked)
         {
             clocks.Save.Start();
-            var pairs = store.ReadCurrentPairs(relinked.Select(r => r.RecordId));
+            var pairs = store.ReadCurrentPairs(relinked);
             clocks.Save.Stop();
             foreach (var (key, pair) in pairs)
             {

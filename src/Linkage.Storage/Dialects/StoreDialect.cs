@@ -34,8 +34,8 @@ internal abstract class StoreDialect
     public virtual string SkipLockedRows => string.Empty;
 
     /// <summary>
-    /// Settings for a run's large writes, in force until the result is disposed; none by default (PostgreSQL commits
-    /// a run's few large transactions at little cost).
+    /// Settings for a run's large writes and scattered reads, in force until the result is disposed; none by default
+    /// (PostgreSQL commits a run's few large transactions at little cost).
     /// </summary>
     public virtual IDisposable BulkWriting(DbConnection connection) => NoSettings.Instance;
 
