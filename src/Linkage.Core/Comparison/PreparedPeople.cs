@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Linkage.Blocking;
 using Linkage.Dates;
 using Linkage.Linking;
@@ -79,7 +80,8 @@ internal sealed class PreparedPeople : IBlockingKeySource
         IReadOnlyList<PersonDetails> people, LinkEngine engine, KeyInterner keys, MemoValues values, ParallelOptions parallel)
     {
         var prepared = new PreparedPeople(people.Count);
-        Parallel.For(0, people.Count, parallel, i => prepared.Fill(i, people[i], engine, keys, values));
+        var analyses = new Analyses(engine, values);
+        Parallel.For(0, people.Count, parallel, i => prepared.Fill(i, people[i], analyses, keys, values));
         foreach (var column in engine.BlockingRules.SelectMany(r => r.Columns).Distinct())
         {
             var read = ColumnValues.Reader(column);
@@ -169,11 +171,11 @@ internal sealed class PreparedPeople : IBlockingKeySource
         return 1;
     }
 
-    private void Fill(int i, PersonDetails person, LinkEngine engine, KeyInterner keys, MemoValues values)
+    private void Fill(int i, PersonDetails person, Analyses analyses, KeyInterner keys, MemoValues values)
     {
-        var given = engine.Names.GivenName(person.GivenName, person.Sex);
-        var surname = engine.Names.Surname(person.Surname, person.Sex);
-        var patronymic = engine.Names.Patronymic(person.Patronymic, person.Sex);
+        var (given, givenMemo) = analyses.Name(NameKind.Given, person.GivenName, person.Sex);
+        var (surname, surnameMemo) = analyses.Name(NameKind.Surname, person.Surname, person.Sex);
+        var (patronymic, patronymicMemo) = analyses.Name(NameKind.Patronymic, person.Patronymic, person.Sex);
         Given[i] = given;
         Surname[i] = surname;
         Patronymic[i] = patronymic;
@@ -187,13 +189,42 @@ internal sealed class PreparedPeople : IBlockingKeySource
         BirthDate[i] = person.BirthDate;
         SiblingGroupId[i] = keys.Intern(person.SiblingGroup);
         Sex[i] = person.Sex;
-        BirthPlace[i] = engine.Places.Resolve(person.BirthPlace, person.BirthRegion);
+        BirthPlace[i] = analyses.Place(person.BirthPlace, person.BirthRegion);
         var memo = i * MemoFields;
-        MemoValueIds[memo + GivenMemo] = values.Given.Intern(ValueText(given));
-        MemoValueIds[memo + SurnameMemo] = values.Surname.Intern(ValueText(surname));
-        MemoValueIds[memo + PatronymicMemo] = values.Patronymic.Intern(ValueText(patronymic));
+        MemoValueIds[memo + GivenMemo] = givenMemo;
+        MemoValueIds[memo + SurnameMemo] = surnameMemo;
+        MemoValueIds[memo + PatronymicMemo] = patronymicMemo;
         MemoValueIds[memo + BirthDateMemo] = values.BirthDate.Intern(person.BirthDate.Packed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         BirthPlaceText[i] = string.Join(", ", new[] { person.BirthPlace, person.BirthRegion }.Where(t => !string.IsNullOrWhiteSpace(t)));
+    }
+
+    /// <summary>
+    /// Name and birthplace analyses within one preparation, each done once per distinct value: thousands of records
+    /// carry the same given name, patronymic or birthplace, and analysing one costs far more than looking it up.
+    /// </summary>
+    private sealed class Analyses(LinkEngine engine, MemoValues values)
+    {
+        private readonly ConcurrentDictionary<(NameKind, string?, Sex), (NameForms, int)> _names = new();
+        private readonly ConcurrentDictionary<(string?, string?), PlaceRef> _places = new();
+
+        /// <summary>The name's forms and their memo value id.</summary>
+        public (NameForms Forms, int MemoId) Name(NameKind kind, string? raw, Sex sex) =>
+            _names.GetOrAdd((kind, raw, sex), static (key, analyses) => analyses.Analyse(key.Item1, key.Item2, key.Item3), this);
+
+        public PlaceRef Place(string? place, string? region) =>
+            _places.GetOrAdd((place, region), static (key, places) => places.Resolve(key.Item1, key.Item2), engine.Places);
+
+        private (NameForms, int) Analyse(NameKind kind, string? raw, Sex sex)
+        {
+            var forms = engine.Names.Analyse(raw, kind, sex);
+            var memo = kind switch
+            {
+                NameKind.Given => values.Given,
+                NameKind.Surname => values.Surname,
+                _ => values.Patronymic,
+            };
+            return (forms, memo.Intern(ValueText(forms)));
+        }
     }
 
     /// <summary>Every part of a name's forms that levelling reads.</summary>
