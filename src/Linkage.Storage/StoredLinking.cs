@@ -139,6 +139,7 @@ internal static class StoredLinking
             var probing = options with
             {
                 SiblingEvidence = false,
+                NewListings = freshIds,
                 EntryWeight = id => floors.TryGetValue(id, out var list) && list.Count >= options.MaxCandidatesPerReference
                     ? list.Floor : double.NegativeInfinity,
             };

@@ -16,23 +16,37 @@ internal sealed class CandidateFinder
     private readonly List<ulong> _keys = new();
     private readonly List<int> _candidates = new();
     private readonly List<uint> _ruleMasks = new();
+    /// <summary>Per listing, whether it is new (see the constructor); null when every pair counts.</summary>
+    private readonly bool[]? _newListings;
+    /// <summary>Per candidate, whether the pair is new: with a new listing, or proposed through one.</summary>
+    private readonly List<bool> _newPairs = new();
+    /// <summary>Per listing sibling group, the stamp of the last sibling-cross pass that proposed it through a new listing.</summary>
+    private readonly int[] _groupSeenNewAt;
     private int _stamp;
     private int _groupStamp;
 
-    public CandidateFinder(BlockingIndex index, IBlockingKeySource references, int listingCount)
+    /// <param name="newListings">
+    /// When given, only new pairs are candidates: those with a new listing, and those a <c>sibling_cross</c> rule
+    /// proposes through a new listing (a sibling's pair with it opens the group). Every other pair was proposed
+    /// before the new listings came, so merging them into stored lists needs only these.
+    /// </param>
+    public CandidateFinder(BlockingIndex index, IBlockingKeySource references, int listingCount, bool[]? newListings = null)
     {
         _index = index;
         _references = references;
         _seenAt = new int[listingCount];
         _slotOf = new int[listingCount];
+        _newListings = newListings;
         if (index.ListingGroups is { } listingGroups)
         {
             _referenceGroups = SiblingGroups.Of(references);
             _groupSeenAt = new int[listingGroups.Count + 1];
+            _groupSeenNewAt = new int[listingGroups.Count + 1];
         }
         else
         {
             _groupSeenAt = [];
+            _groupSeenNewAt = [];
         }
     }
 
@@ -49,6 +63,7 @@ internal sealed class CandidateFinder
     {
         _candidates.Clear();
         _ruleMasks.Clear();
+        _newPairs.Clear();
         _stamp++;
         var rules = _index.Rules;
         for (var rule = 0; rule < rules.Count; rule++)
@@ -63,10 +78,35 @@ internal sealed class CandidateFinder
             {
                 foreach (var listing in _index.Block(rule, key))
                 {
-                    Propose(listing, rule);
+                    Propose(listing, rule, throughNew: false);
                 }
             }
         }
+        if (_newListings is not null)
+        {
+            KeepNewPairs();
+        }
+    }
+
+    private void KeepNewPairs()
+    {
+        var kept = 0;
+        for (var i = 0; i < _candidates.Count; i++)
+        {
+            var listing = _candidates[i];
+            if (_newPairs[i] || _newListings![listing])
+            {
+                _candidates[kept] = listing;
+                _ruleMasks[kept] = _ruleMasks[i];
+                _slotOf[listing] = kept++;
+            }
+            else
+            {
+                _seenAt[listing] = 0;
+            }
+        }
+        _candidates.RemoveRange(kept, _candidates.Count - kept);
+        _ruleMasks.RemoveRange(kept, _ruleMasks.Count - kept);
     }
 
     /// <summary>
@@ -102,14 +142,20 @@ internal sealed class CandidateFinder
                     foreach (var siblingCandidate in _index.Block(via, key))
                     {
                         var listingGroup = listingGroups.GroupOf(siblingCandidate);
-                        if (listingGroup == 0 || _groupSeenAt[listingGroup] == _groupStamp)
+                        var throughNew = _newListings is not null && _newListings[siblingCandidate];
+                        if (listingGroup == 0
+                            || (_groupSeenAt[listingGroup] == _groupStamp && (!throughNew || _groupSeenNewAt[listingGroup] == _groupStamp)))
                         {
                             continue;
                         }
                         _groupSeenAt[listingGroup] = _groupStamp;
+                        if (throughNew)
+                        {
+                            _groupSeenNewAt[listingGroup] = _groupStamp;
+                        }
                         foreach (var listing in listingGroups.Members(listingGroup))
                         {
-                            Propose(listing, rule);
+                            Propose(listing, rule, throughNew);
                         }
                     }
                 }
@@ -117,7 +163,7 @@ internal sealed class CandidateFinder
         }
     }
 
-    private void Propose(int listing, int rule)
+    private void Propose(int listing, int rule, bool throughNew)
     {
         // A stamp per reference marks listings already proposed, so nothing is cleared between references.
         if (_seenAt[listing] != _stamp)
@@ -126,10 +172,13 @@ internal sealed class CandidateFinder
             _slotOf[listing] = _candidates.Count;
             _candidates.Add(listing);
             _ruleMasks.Add(1u << rule);
+            _newPairs.Add(throughNew);
         }
         else
         {
-            _ruleMasks[_slotOf[listing]] |= 1u << rule;
+            var slot = _slotOf[listing];
+            _ruleMasks[slot] |= 1u << rule;
+            _newPairs[slot] |= throughNew;
         }
     }
 }

@@ -175,6 +175,7 @@ public sealed class LinkInProgress : IDisposable
         _progress?.Report(new LinkProgress("prepare", total, total));
 
         var siblings = new PairSiblingGroups(_references, _listings);
+        var newListings = _options.NewListings is { } ids ? Array.ConvertAll(session.ListingIds, ids.Contains) : null;
         var chunks = ReferenceChunks.Split(_references, ChunkSize);
         lock (_gate)
         {
@@ -186,7 +187,7 @@ public sealed class LinkInProgress : IDisposable
         long done = 0;
         Parallel.For(0, _workers, parallel, _ =>
         {
-            var worker = new LinkWorker(session, index, _options);
+            var worker = new LinkWorker(session, index, _options, newListings);
             var matches = new List<CandidateMatch>();
             while (true)
             {

@@ -35,6 +35,12 @@ public sealed record LinkOptions
     /// kept; a pair below it is compared only as far as needed to know that, and not explained. Blocked runs only.
     /// </summary>
     internal Func<string, double>? EntryWeight { get; init; }
+
+    /// <summary>
+    /// For probing stored lists: when set, only the pairs these listings (by id) make new are compared, those with
+    /// one of them and those a <c>sibling_cross</c> rule proposes through one (<see cref="Blocking.CandidateFinder"/>).
+    /// </summary>
+    internal IReadOnlySet<string>? NewListings { get; init; }
 }
 
 /// <summary>Progress of a link run: the stage and how much of it is done.</summary>

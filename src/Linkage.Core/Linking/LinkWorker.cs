@@ -5,12 +5,13 @@ using Linkage.Scoring;
 namespace Linkage.Linking;
 
 /// <summary>One thread's reusable buffers for linking references one at a time; nothing here is shared.</summary>
-internal sealed class LinkWorker(LinkSession session, BlockingIndex index, LinkOptions options)
+/// <param name="newListings">Per listing, whether it is one of <see cref="LinkOptions.NewListings"/>; null when unset.</param>
+internal sealed class LinkWorker(LinkSession session, BlockingIndex index, LinkOptions options, bool[]? newListings = null)
 {
     /// <summary>Slack for rounding: the bound and the weight sum the same terms in different orders.</summary>
     private const double Slack = 1e-9;
 
-    private readonly CandidateFinder _finder = new(index, session.References, session.Listings.Count);
+    private readonly CandidateFinder _finder = new(index, session.References, session.Listings.Count, newListings);
     private readonly TopCandidates _top = new(options.MaxCandidatesPerReference, session.ListingIds);
     private readonly PairScorer _scorer = new(session.Model);
     private readonly double _reviewWeight = CompiledModel.WeightOf(session.Model.Model.Thresholds.Review);

@@ -34,9 +34,10 @@ public sealed class CandidateMergeTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Theory]
-    [InlineData(10)]
-    [InlineData(2)]
-    public void Merging_new_listings_into_stored_lists_equals_linking_all_of_them(int cap)
+    [InlineData(10, false)]
+    [InlineData(10, true)]
+    [InlineData(2, true)]
+    public void Merging_new_listings_into_stored_lists_equals_linking_all_of_them(int cap, bool onlyNewPairs)
     {
         var options = new LinkOptions { MaxCandidatesPerReference = cap, DegreeOfParallelism = 2 };
         var random = new Random(cap);
@@ -49,8 +50,12 @@ public sealed class CandidateMergeTests : IDisposable
 
         var before = Linker.Link(_references, stored, _engine, options).Matches
             .Select(m => SiblingEvidence.Unlifted(m, _engine.Model.Thresholds)).ToLookup(m => m.ReferenceId, StringComparer.Ordinal);
-        var offered = Linker.Link(_references, probed, _engine, options with { SiblingEvidence = false }).Matches
-            .ToLookup(m => m.ReferenceId, StringComparer.Ordinal);
+        var probing = options with
+        {
+            SiblingEvidence = false,
+            NewListings = onlyNewPairs ? fresh.Select(l => l.ListingId).ToHashSet(StringComparer.Ordinal) : null,
+        };
+        var offered = Linker.Link(_references, probed, _engine, probing).Matches.ToLookup(m => m.ReferenceId, StringComparer.Ordinal);
         var merged = CandidateMerge.Merge([.. _references.Select(r => r.RecordId)], before, offered, cap,
             new PairSiblingGroups(_references, _listings), _engine.Model);
 
