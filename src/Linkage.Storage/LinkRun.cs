@@ -199,6 +199,8 @@ public static class LinkRun
         IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
     {
         var clocks = new RunClocks();
+        // Storing a scrape and linking what changed read and write all over the file, as a full run does.
+        using var bulk = store.BulkWriting();
         clocks.Save.Start();
         var staged = Stage(store, runId, request);
         clocks.Save.Stop();

@@ -98,7 +98,6 @@ internal static class StoredLinking
         LinkStore store, long runId, long since, ReferenceRecord[] references, IReadOnlyList<ListingRecord> batch, LinkEngine engine,
         LinkOptions options, RunClocks clocks, CancellationToken cancellationToken)
     {
-        using var bulk = store.BulkWriting();
         clocks.Save.Start();
         var retracted = store.ListingsRetractedSince(since);
         var staleIds = store.ReferencesChangedSince(since);
