@@ -58,6 +58,14 @@ public sealed partial class LinkStore
     internal HashSet<string> ReferencesChangedSince(long since) =>
         IdSet("SELECT reference_id FROM reference_records WHERE changed_run_id > @since", since);
 
+    /// <summary>The sibling groups that references given new content after run <paramref name="since"/> left.</summary>
+    internal HashSet<string> SiblingGroupsLeftSince(long since) =>
+        IdSet("""
+            SELECT previous_sibling_group FROM reference_records
+            WHERE changed_run_id > @since AND previous_sibling_group IS NOT NULL
+                AND (sibling_group IS NULL OR sibling_group <> previous_sibling_group)
+            """, since);
+
     /// <summary>Current listings that are new, changed or back from vanished after run <paramref name="since"/>.</summary>
     internal HashSet<string> ListingsChangedSince(long since) =>
         IdSet("""

@@ -156,19 +156,23 @@ public sealed partial class LinkStore
     public void SaveReferences(long runId, IEnumerable<ReferenceRecord> references) => InTransaction(transaction =>
     {
         const string upsert = """
-            INSERT INTO reference_records (reference_id, content_hash, data, first_run_id, changed_run_id, last_run_id)
-            VALUES (@id, @hash, @data, @run, @run, @run)
+            INSERT INTO reference_records (reference_id, content_hash, data, first_run_id, changed_run_id, last_run_id, sibling_group)
+            VALUES (@id, @hash, @data, @run, @run, @run, @group)
             ON CONFLICT (reference_id) DO UPDATE SET
                 changed_run_id = CASE WHEN reference_records.content_hash = excluded.content_hash
                     THEN reference_records.changed_run_id ELSE excluded.changed_run_id END,
-                content_hash = excluded.content_hash, data = excluded.data, last_run_id = excluded.last_run_id
+                previous_sibling_group = CASE WHEN reference_records.content_hash = excluded.content_hash
+                    THEN reference_records.previous_sibling_group ELSE reference_records.sibling_group END,
+                content_hash = excluded.content_hash, data = excluded.data, last_run_id = excluded.last_run_id,
+                sibling_group = excluded.sibling_group
             """;
         using var batch = new StatementBatch(_connection, transaction);
         foreach (var record in references)
         {
             var (document, hash) = RecordDocuments.Write(record);
+            var group = record.Person.SiblingGroup.Length > 0 ? StoredText.Check(record.Person.SiblingGroup, "sibling group") : null;
             batch.Add(upsert, ("@id", StoredText.Check(record.RecordId, "reference id")), ("@hash", hash),
-                ("@data", document), ("@run", runId));
+                ("@data", document), ("@run", runId), ("@group", group));
         }
         batch.Flush();
         return 0;

@@ -18,10 +18,10 @@ internal sealed record StoredLinkOutcome(LinkSummary Summary, CandidateSaveSumma
 /// evidence, ranks and the candidate cap. A full run links everything. An incremental run recomputes only what can
 /// have changed since the last completed run and leaves every other stored pair as it is:
 /// <list type="bullet">
-/// <item>a reference is <em>stale</em> when it is new or changed, or holds a pair with a listing that vanished or
-/// changed, or with a listing co-listed (same sibling group, in any version) with one: the <c>sibling_cross</c>
-/// rule may no longer propose that pair. Stale references, whole sibling groups, are linked against every current
-/// listing;</item>
+/// <item>a reference is <em>stale</em> when it is new or changed, or was in a sibling group a changed reference left,
+/// or holds a pair with a listing that vanished or changed, or with a listing co-listed (same sibling group, in any
+/// version) with one: the <c>sibling_cross</c> rule may no longer propose that pair. Stale references, whole
+/// sibling groups, are linked against every current listing;</item>
 /// <item>every other reference is probed against the new and changed listings and the listings co-listed with
 /// them (what <c>sibling_cross</c> can newly propose), without sibling evidence. One where a probed candidate
 /// could enter its stored list (comparison weight at least the list's lowest), or where a stored pair was probed
@@ -106,6 +106,8 @@ internal static class StoredLinking
             var coRetracted = store.ListingsInGroups(store.SiblingGroupsEverOf(retracted), withVanished: true);
             staleIds.UnionWith(store.ReferencesHolding(retracted.Concat(coRetracted).Distinct(StringComparer.Ordinal)));
         }
+        var groupsLeft = store.SiblingGroupsLeftSince(since);
+        staleIds.UnionWith(references.Where(r => groupsLeft.Contains(r.Person.SiblingGroup)).Select(r => r.RecordId));
         var stale = WholeSiblingGroups(references, staleIds);
         var floors = store.CurrentListFloors();
         var freshIds = store.ListingsChangedSince(since);

@@ -103,6 +103,27 @@ public abstract class IncrementalLinkContract(Func<StoreTarget> target) : IDispo
     }
 
     [StoreFact]
+    public void A_reference_moved_out_of_its_sibling_group_leaves_its_former_siblings_as_a_full_run_would()
+    {
+        var (references, listings) = Corpus(51);
+        using var incremental = Open();
+        Run(incremental, LinkScope.Full, references, listings);
+        // Every reference that has siblings leaves its group: its siblings lose the evidence and the sibling_cross
+        // pairs it brought them.
+        var moved = references.Where(r => r.Person.SiblingGroup.Length > 0)
+            .GroupBy(r => r.Person.SiblingGroup).Select(g => g.First() with { Person = g.First().Person with { SiblingGroup = "" } })
+            .ToArray();
+        Assert.NotEmpty(moved);
+
+        Run(incremental, LinkScope.Incremental, moved, []);
+
+        var final = references.Select(r => moved.FirstOrDefault(m => m.RecordId == r.RecordId) ?? r).ToArray();
+        using var full = Open();
+        Run(full, LinkScope.Full, final, listings);
+        Assert.Equal(CurrentPairs(full), CurrentPairs(incremental));
+    }
+
+    [StoreFact]
     public void Nothing_changed_means_nothing_relinked_and_the_pairs_as_they_were()
     {
         var (references, listings) = Corpus(31);

@@ -372,11 +372,12 @@ public abstract class LinkStoreContract(Func<StoreTarget> target) : StoreContrac
     }
 
     [StoreFact]
-    public void Upgrading_fills_each_listing_s_sibling_group_from_its_latest_version()
+    public void Upgrading_fills_each_record_s_sibling_group_from_its_stored_document()
     {
         using (var store = Open())
         {
             var run = store.BeginRun("link", "test", null, null);
+            store.SaveReferences(run, [Reference("R1") with { Person = Reference("R1").Person with { SiblingGroup = "F1" } }, Reference("R2")]);
             store.SaveListings(run, [Listing("L1") with { Person = Listing("L1").Person with { SiblingGroup = "G1" } }, Listing("L2")]);
             var again = store.BeginRun("link", "test", null, null);
             store.SaveListings(again, [Listing("L1") with { Person = Listing("L1").Person with { SiblingGroup = "G2" } }, Listing("L2")]);
@@ -385,6 +386,7 @@ public abstract class LinkStoreContract(Func<StoreTarget> target) : StoreContrac
         {
             // As a store from before migration 9 holds them.
             Execute(connection, "UPDATE listings SET sibling_group = NULL");
+            Execute(connection, "UPDATE reference_records SET sibling_group = NULL");
             Execute(connection, "DELETE FROM schema_migrations WHERE number = 9");
         }
 
@@ -392,6 +394,7 @@ public abstract class LinkStoreContract(Func<StoreTarget> target) : StoreContrac
 
         using var upgraded = Target.OpenRawConnection();
         Assert.Equal(["L1:G2", "L2:"], Column(upgraded, "SELECT listing_id || ':' || COALESCE(sibling_group, '') FROM listings ORDER BY listing_id"));
+        Assert.Equal(["R1:F1", "R2:"], Column(upgraded, "SELECT reference_id || ':' || COALESCE(sibling_group, '') FROM reference_records ORDER BY reference_id"));
     }
 
     [StoreFact]

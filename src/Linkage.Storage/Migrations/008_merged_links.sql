@@ -8,6 +8,11 @@ ALTER TABLE candidate_pairs ADD COLUMN comparison_weight DOUBLE PRECISION;
 ALTER TABLE listings ADD COLUMN sibling_group TEXT;
 CREATE INDEX listings_sibling_group ON listings (sibling_group);
 
+-- A reference's sibling group, and the one it had before its content last changed: a reference moved to another
+-- group leaves its former siblings' sibling evidence and sibling_cross pairs to be relinked.
+ALTER TABLE reference_records ADD COLUMN sibling_group TEXT;
+ALTER TABLE reference_records ADD COLUMN previous_sibling_group TEXT;
+
 -- Each reference's current pairs by comparison weight: the floor a new candidate must reach to enter its list.
 -- The index of 007 served reading every current pair's weight, which incremental runs no longer do.
 DROP INDEX candidate_pairs_current;
