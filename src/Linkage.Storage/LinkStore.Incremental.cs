@@ -67,9 +67,14 @@ public sealed partial class LinkStore
             """, since);
 
     /// <summary>Current listings that are new, changed or back from vanished after run <paramref name="since"/>.</summary>
+    /// <remarks>
+    /// Vanished ones are dropped in code: on "vanished_run_id IS NULL" SQLite would walk that index over nearly every
+    /// listing instead of the run-id indexes over the few that changed.
+    /// </remarks>
     internal HashSet<string> ListingsChangedSince(long since) =>
         IdSet("""
-            SELECT listing_id FROM listings WHERE (changed_run_id > @since OR returned_run_id > @since) AND vanished_run_id IS NULL
+            SELECT listing_id, vanished_run_id FROM listings WHERE changed_run_id > @since
+            UNION SELECT listing_id, vanished_run_id FROM listings WHERE returned_run_id > @since
             """, since);
 
     /// <summary>
@@ -77,10 +82,11 @@ public sealed partial class LinkStore
     /// </summary>
     internal HashSet<string> ListingsRetractedSince(long since) =>
         IdSet("""
-            SELECT listing_id FROM listings
-            WHERE vanished_run_id > @since OR (changed_run_id > @since AND first_run_id <= @since AND vanished_run_id IS NULL)
+            SELECT listing_id, NULL FROM listings WHERE vanished_run_id > @since
+            UNION SELECT listing_id, vanished_run_id FROM listings WHERE changed_run_id > @since AND first_run_id <= @since
             """, since);
 
+    /// <summary>The first column's ids; when the query has a second column, only the rows where it is null.</summary>
     private HashSet<string> IdSet(string sql, long since)
     {
         using var command = Command(sql);
@@ -89,7 +95,10 @@ public sealed partial class LinkStore
         var ids = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            ids.Add(reader.GetString(0));
+            if (reader.FieldCount < 2 || reader.IsDBNull(1))
+            {
+                ids.Add(reader.GetString(0));
+            }
         }
         return ids;
     }

@@ -17,3 +17,9 @@ ALTER TABLE reference_records ADD COLUMN previous_sibling_group TEXT;
 -- The index of 007 served reading every current pair's weight, which incremental runs no longer do.
 DROP INDEX candidate_pairs_current;
 CREATE INDEX candidate_pairs_current ON candidate_pairs (retired_run_id, reference_id, comparison_weight);
+
+-- What changed since a run, found by index rather than by reading every listing: each run's rows share one run id,
+-- so these grow at their end.
+CREATE INDEX listings_changed ON listings (changed_run_id);
+CREATE INDEX listings_returned ON listings (returned_run_id);
+CREATE INDEX listings_vanished ON listings (vanished_run_id);
