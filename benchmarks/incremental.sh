@@ -51,6 +51,8 @@ night() {
   grep -E "Elapsed \(wall|Maximum resident|User time|System time" "$DIR/$name.time"
 }
 night full "$DIR/references.csv" "$DIR/listings-base.csv"
+# Kept, so that later nights can be measured again on the same store: cp "$DIR/store-full.db" "$DIR/store.db".
+cp "$DIR/store.db" "$DIR/store-full.db"
 night delta "$DIR/listings-delta.csv"
 # The same file names as the first night: a scraper writes the same export again.
 cp "$DIR/listings-new.csv" "$DIR/listings-rescrape-new.csv"
