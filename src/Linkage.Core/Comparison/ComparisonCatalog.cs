@@ -7,11 +7,12 @@ internal static class ComparisonCatalog
     public static IReadOnlyDictionary<string, FieldComparison> Create(PreparedPeople references, PreparedPeople listings, MemoValues values)
     {
         // Names and dates repeat across listings and cost the most to level, so their levels are memoized.
+        var spellings = new SpellingArena(values.Spellings);
         FieldComparison[] all =
         [
-            NameFieldComparison.GivenName(references, listings).MemoizedBy(listings.MemoValueIds, PreparedPeople.GivenMemo, values.Given.Count + 1),
-            NameFieldComparison.Surname(references, listings).MemoizedBy(listings.MemoValueIds, PreparedPeople.SurnameMemo, values.Surname.Count + 1),
-            NameFieldComparison.Patronymic(references, listings).MemoizedBy(listings.MemoValueIds, PreparedPeople.PatronymicMemo, values.Patronymic.Count + 1),
+            NameFieldComparison.GivenName(references, listings, spellings).MemoizedBy(listings.MemoValueIds, PreparedPeople.GivenMemo, values.Given.Count + 1),
+            NameFieldComparison.Surname(references, listings, spellings).MemoizedBy(listings.MemoValueIds, PreparedPeople.SurnameMemo, values.Surname.Count + 1),
+            NameFieldComparison.Patronymic(references, listings, spellings).MemoizedBy(listings.MemoValueIds, PreparedPeople.PatronymicMemo, values.Patronymic.Count + 1),
             new BirthDateComparison(references.BirthDate, listings.BirthDate).MemoizedBy(listings.MemoValueIds, PreparedPeople.BirthDateMemo, values.BirthDate.Count + 1),
             new SexComparison(references.Sex, listings.Sex),
             new BirthPlaceComparison(references.BirthPlace, listings.BirthPlace, references.BirthPlaceText, listings.BirthPlaceText),

@@ -19,6 +19,9 @@ internal sealed class PreparedPeople : IBlockingKeySource
         Given = new NameForms[count];
         Surname = new NameForms[count];
         Patronymic = new NameForms[count];
+        GivenLine = new NameLine[count];
+        SurnameLine = new NameLine[count];
+        PatronymicLine = new NameLine[count];
         GivenKey = new int[count];
         GivenPhonetic = new int[count];
         GivenAlternateKeys = new int[count][];
@@ -39,6 +42,10 @@ internal sealed class PreparedPeople : IBlockingKeySource
     public NameForms[] Given { get; }
     public NameForms[] Surname { get; }
     public NameForms[] Patronymic { get; }
+    /// <summary>Each name's flags, spelling and keys as integers, what levelling reads before any string kernel.</summary>
+    public NameLine[] GivenLine { get; }
+    public NameLine[] SurnameLine { get; }
+    public NameLine[] PatronymicLine { get; }
     public int[] GivenKey { get; }
     public int[] GivenPhonetic { get; }
     /// <summary>Keys of the full names a diminutive given name stands for.</summary>
@@ -184,6 +191,9 @@ internal sealed class PreparedPeople : IBlockingKeySource
         SurnamePhonetic[i] = keys.Intern(surname.PhoneticKey);
         SurnameInitial[i] = keys.Intern(surname.InitialKey);
         PatronymicKey[i] = keys.Intern(patronymic.CanonicalKey);
+        GivenLine[i] = NameLine.Of(given, GivenKey[i], 0, GivenAlternateKeys[i], values.Spellings);
+        SurnameLine[i] = NameLine.Of(surname, SurnameKey[i], SurnameInitial[i], [], values.Spellings);
+        PatronymicLine[i] = NameLine.Of(patronymic, PatronymicKey[i], 0, [], values.Spellings);
         BirthDate[i] = person.BirthDate;
         SiblingGroupId[i] = keys.Intern(person.SiblingGroup);
         Sex[i] = person.Sex;
