@@ -71,11 +71,12 @@ internal sealed class PreparedPeople : IBlockingKeySource
     /// </summary>
     public int[] MemoValueIds { get; }
 
-    public const int MemoFields = 4;
+    public const int MemoFields = 5;
     public const int GivenMemo = 0;
     public const int SurnameMemo = 1;
     public const int PatronymicMemo = 2;
     public const int BirthDateMemo = 3;
+    public const int BirthPlaceMemo = 4;
 
     /// <summary>Interned sibling group of each record (0: none), for sibling-cross blocking.</summary>
     private int[] SiblingGroupId { get; }
@@ -203,8 +204,13 @@ internal sealed class PreparedPeople : IBlockingKeySource
         MemoValueIds[memo + SurnameMemo] = values.Surname.Intern(ValueText(surname));
         MemoValueIds[memo + PatronymicMemo] = values.Patronymic.Intern(ValueText(patronymic));
         MemoValueIds[memo + BirthDateMemo] = values.BirthDate.Intern(person.BirthDate.Packed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        MemoValueIds[memo + BirthPlaceMemo] = values.BirthPlace.Intern(PlaceText(BirthPlace[i]));
         BirthPlaceText[i] = string.Join(", ", new[] { person.BirthPlace, person.BirthRegion }.Where(t => !string.IsNullOrWhiteSpace(t)));
     }
+
+    /// <summary>Every part of a resolved place that levelling reads.</summary>
+    private static string PlaceText(Places.PlaceRef place) =>
+        FormattableString.Invariant($"{place.SettlementId}|{place.RaionId}|{place.OblastId}|{(int)place.Traits}|{place.NameKey}");
 
     /// <summary>Every part of a name's forms that levelling reads.</summary>
     private static string ValueText(NameForms forms) =>
