@@ -10,9 +10,9 @@ internal static class ComparisonCatalog
         var spellings = new SpellingArena(values.Spellings);
         FieldComparison[] all =
         [
-            NameFieldComparison.GivenName(references, listings, spellings).MemoizedBy(listings.MemoValueIds, PreparedPeople.GivenMemo, values.Given.Count + 1),
-            NameFieldComparison.Surname(references, listings, spellings).MemoizedBy(listings.MemoValueIds, PreparedPeople.SurnameMemo, values.Surname.Count + 1),
-            NameFieldComparison.Patronymic(references, listings, spellings).MemoizedBy(listings.MemoValueIds, PreparedPeople.PatronymicMemo, values.Patronymic.Count + 1),
+            NameFieldComparison.GivenName(references, listings, spellings, values.Given.Count + 1).MemoizedBy(listings.MemoValueIds, PreparedPeople.GivenMemo, values.Given.Count + 1),
+            NameFieldComparison.Surname(references, listings, spellings, values.Surname.Count + 1).MemoizedBy(listings.MemoValueIds, PreparedPeople.SurnameMemo, values.Surname.Count + 1),
+            NameFieldComparison.Patronymic(references, listings, spellings, values.Patronymic.Count + 1).MemoizedBy(listings.MemoValueIds, PreparedPeople.PatronymicMemo, values.Patronymic.Count + 1),
             new BirthDateComparison(references.BirthDate, listings.BirthDate).MemoizedBy(listings.MemoValueIds, PreparedPeople.BirthDateMemo, values.BirthDate.Count + 1),
             new SexComparison(references.Sex, listings.Sex),
             new BirthPlaceComparison(references.BirthPlace, listings.BirthPlace, references.BirthPlaceText, listings.BirthPlaceText)

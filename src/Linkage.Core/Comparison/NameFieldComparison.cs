@@ -13,7 +13,10 @@ internal sealed class NameFieldComparison : FieldComparison
     private readonly NameForms[] _references;
     private readonly NameForms[] _listings;
     private readonly NameLine[] _referenceLines;
-    private readonly NameLine[] _listingLines;
+    /// <summary>Listings' lines by memo value id (<see cref="NameLine.ByValue"/>).</summary>
+    private readonly NameLine[] _listingValueLines;
+    private readonly int[] _listingValueIds;
+    private readonly int _valueField;
     private readonly SpellingArena _spellings;
     private readonly int[] _referenceKeys;
     private readonly int[] _listingKeys;
@@ -29,7 +32,7 @@ internal sealed class NameFieldComparison : FieldComparison
     private readonly int _disagree;
 
     private NameFieldComparison(
-        string name, NameForms[] references, NameForms[] listings, NameLine[] referenceLines, NameLine[] listingLines, SpellingArena spellings,
+        string name, NameForms[] references, NameForms[] listings, NameLine[] referenceLines, NameLine[] listingValueLines, int[] listingValueIds, int valueField, SpellingArena spellings,
         int[] referenceKeys, int[] listingKeys,
         int[][]? referenceAlternates, int[][]? listingAlternates, int[]? referenceInitials, int[]? listingInitials,
         double[] fuzzyThresholds)
@@ -38,7 +41,9 @@ internal sealed class NameFieldComparison : FieldComparison
         _references = references;
         _listings = listings;
         _referenceLines = referenceLines;
-        _listingLines = listingLines;
+        _listingValueLines = listingValueLines;
+        _listingValueIds = listingValueIds;
+        _valueField = valueField;
         _spellings = spellings;
         _referenceKeys = referenceKeys;
         _listingKeys = listingKeys;
@@ -78,16 +83,19 @@ internal sealed class NameFieldComparison : FieldComparison
 
     public override int NullLevel { get; }
 
-    public static NameFieldComparison GivenName(PreparedPeople references, PreparedPeople listings, SpellingArena spellings) =>
-        new("given_name", references.Given, listings.Given, references.GivenLine, listings.GivenLine, spellings, references.GivenKey, listings.GivenKey,
+    public static NameFieldComparison GivenName(PreparedPeople references, PreparedPeople listings, SpellingArena spellings, int valueCount) =>
+        new("given_name", references.Given, listings.Given, references.GivenLine, NameLine.ByValue(listings.GivenLine, listings.MemoValueIds, PreparedPeople.GivenMemo, valueCount),
+            listings.MemoValueIds, PreparedPeople.GivenMemo, spellings, references.GivenKey, listings.GivenKey,
             references.GivenAlternateKeys, listings.GivenAlternateKeys, null, null, [0.92, 0.85]);
 
-    public static NameFieldComparison Surname(PreparedPeople references, PreparedPeople listings, SpellingArena spellings) =>
-        new("surname", references.Surname, listings.Surname, references.SurnameLine, listings.SurnameLine, spellings, references.SurnameKey, listings.SurnameKey,
+    public static NameFieldComparison Surname(PreparedPeople references, PreparedPeople listings, SpellingArena spellings, int valueCount) =>
+        new("surname", references.Surname, listings.Surname, references.SurnameLine, NameLine.ByValue(listings.SurnameLine, listings.MemoValueIds, PreparedPeople.SurnameMemo, valueCount),
+            listings.MemoValueIds, PreparedPeople.SurnameMemo, spellings, references.SurnameKey, listings.SurnameKey,
             null, null, references.SurnameInitial, listings.SurnameInitial, [0.92, 0.85]);
 
-    public static NameFieldComparison Patronymic(PreparedPeople references, PreparedPeople listings, SpellingArena spellings) =>
-        new("patronymic", references.Patronymic, listings.Patronymic, references.PatronymicLine, listings.PatronymicLine, spellings, references.PatronymicKey, listings.PatronymicKey,
+    public static NameFieldComparison Patronymic(PreparedPeople references, PreparedPeople listings, SpellingArena spellings, int valueCount) =>
+        new("patronymic", references.Patronymic, listings.Patronymic, references.PatronymicLine, NameLine.ByValue(listings.PatronymicLine, listings.MemoValueIds, PreparedPeople.PatronymicMemo, valueCount),
+            listings.MemoValueIds, PreparedPeople.PatronymicMemo, spellings, references.PatronymicKey, listings.PatronymicKey,
             null, null, null, null, [0.90]);
 
     public override int Level(int reference, int listing) =>
@@ -111,7 +119,7 @@ internal sealed class NameFieldComparison : FieldComparison
     private int LevelWith<TState>(int reference, int listing, Func<TState, ReadOnlySpan<char>, double, double> similarity, TState state)
     {
         var a = _referenceLines[reference];
-        var b = _listingLines[listing];
+        var b = _listingValueLines[_listingValueIds[listing * PreparedPeople.MemoFields + _valueField]];
         if (a.IsMissing || b.IsMissing)
         {
             return NullLevel;
@@ -175,7 +183,8 @@ internal sealed class NameFieldComparison : FieldComparison
     {
         private const int CachedScorers = 1024;
 
-        private readonly Dictionary<string, CachedJaroWinkler> _scorers = new(StringComparer.Ordinal);
+        /// <summary>By spelling id.</summary>
+        private readonly Dictionary<int, CachedJaroWinkler> _scorers = [];
         private CachedJaroWinkler? _scorer;
         private int _scorerReference = -1;
 
@@ -186,15 +195,15 @@ internal sealed class NameFieldComparison : FieldComparison
         {
             if (_scorerReference != Reference)
             {
-                var name = comparison._references[Reference].Normalized;
-                if (!_scorers.TryGetValue(name, out _scorer))
+                var spelling = comparison._referenceLines[Reference].Spelling;
+                if (!_scorers.TryGetValue(spelling, out _scorer))
                 {
                     if (_scorers.Count == CachedScorers)
                     {
                         _scorers.Clear();
                     }
-                    _scorer = new CachedJaroWinkler(name);
-                    _scorers.Add(name, _scorer);
+                    _scorer = new CachedJaroWinkler(comparison._spellings[spelling]);
+                    _scorers.Add(spelling, _scorer);
                 }
                 _scorerReference = Reference;
             }
