@@ -13,9 +13,11 @@ internal static class ComparisonCatalog
             NameFieldComparison.GivenName(references, listings, spellings, values.Given.Count + 1).MemoizedBy(listings.MemoValueIds, PreparedPeople.GivenMemo, values.Given.Count + 1),
             NameFieldComparison.Surname(references, listings, spellings, values.Surname.Count + 1).MemoizedBy(listings.MemoValueIds, PreparedPeople.SurnameMemo, values.Surname.Count + 1),
             NameFieldComparison.Patronymic(references, listings, spellings, values.Patronymic.Count + 1).MemoizedBy(listings.MemoValueIds, PreparedPeople.PatronymicMemo, values.Patronymic.Count + 1),
-            new BirthDateComparison(references.BirthDate, listings.BirthDate).MemoizedBy(listings.MemoValueIds, PreparedPeople.BirthDateMemo, values.BirthDate.Count + 1),
+            new BirthDateComparison(references.BirthDate, listings.ByMemoValue(listings.BirthDate, PreparedPeople.BirthDateMemo, values.BirthDate.Count + 1)).MemoizedBy(listings.MemoValueIds, PreparedPeople.BirthDateMemo, values.BirthDate.Count + 1),
             new SexComparison(references.Sex, listings.Sex),
-            new BirthPlaceComparison(references.BirthPlace, listings.BirthPlace, references.BirthPlaceText, listings.BirthPlaceText)
+            new BirthPlaceComparison(
+                    references.BirthPlace, listings.ByMemoValue(listings.BirthPlace, PreparedPeople.BirthPlaceMemo, values.BirthPlace.Count + 1),
+                    references.BirthPlaceText, listings.BirthPlaceText)
                 .MemoizedBy(listings.MemoValueIds, PreparedPeople.BirthPlaceMemo, values.BirthPlace.Count + 1),
         ];
         return all.ToDictionary(c => c.Name);

@@ -13,10 +13,7 @@ internal sealed class NameFieldComparison : FieldComparison
     private readonly NameForms[] _references;
     private readonly NameForms[] _listings;
     private readonly NameLine[] _referenceLines;
-    /// <summary>Listings' lines by memo value id (<see cref="NameLine.ByValue"/>).</summary>
-    private readonly NameLine[] _listingValueLines;
-    private readonly int[] _listingValueIds;
-    private readonly int _valueField;
+    private readonly MemoValueArray<NameLine> _listingLines;
     private readonly SpellingArena _spellings;
     private readonly int[] _referenceKeys;
     private readonly int[] _listingKeys;
@@ -32,7 +29,7 @@ internal sealed class NameFieldComparison : FieldComparison
     private readonly int _disagree;
 
     private NameFieldComparison(
-        string name, NameForms[] references, NameForms[] listings, NameLine[] referenceLines, NameLine[] listingValueLines, int[] listingValueIds, int valueField, SpellingArena spellings,
+        string name, NameForms[] references, NameForms[] listings, NameLine[] referenceLines, MemoValueArray<NameLine> listingLines, SpellingArena spellings,
         int[] referenceKeys, int[] listingKeys,
         int[][]? referenceAlternates, int[][]? listingAlternates, int[]? referenceInitials, int[]? listingInitials,
         double[] fuzzyThresholds)
@@ -41,9 +38,7 @@ internal sealed class NameFieldComparison : FieldComparison
         _references = references;
         _listings = listings;
         _referenceLines = referenceLines;
-        _listingValueLines = listingValueLines;
-        _listingValueIds = listingValueIds;
-        _valueField = valueField;
+        _listingLines = listingLines;
         _spellings = spellings;
         _referenceKeys = referenceKeys;
         _listingKeys = listingKeys;
@@ -84,18 +79,15 @@ internal sealed class NameFieldComparison : FieldComparison
     public override int NullLevel { get; }
 
     public static NameFieldComparison GivenName(PreparedPeople references, PreparedPeople listings, SpellingArena spellings, int valueCount) =>
-        new("given_name", references.Given, listings.Given, references.GivenLine, NameLine.ByValue(listings.GivenLine, listings.MemoValueIds, PreparedPeople.GivenMemo, valueCount),
-            listings.MemoValueIds, PreparedPeople.GivenMemo, spellings, references.GivenKey, listings.GivenKey,
+        new("given_name", references.Given, listings.Given, references.GivenLine, listings.ByMemoValue(listings.GivenLine, PreparedPeople.GivenMemo, valueCount), spellings, references.GivenKey, listings.GivenKey,
             references.GivenAlternateKeys, listings.GivenAlternateKeys, null, null, [0.92, 0.85]);
 
     public static NameFieldComparison Surname(PreparedPeople references, PreparedPeople listings, SpellingArena spellings, int valueCount) =>
-        new("surname", references.Surname, listings.Surname, references.SurnameLine, NameLine.ByValue(listings.SurnameLine, listings.MemoValueIds, PreparedPeople.SurnameMemo, valueCount),
-            listings.MemoValueIds, PreparedPeople.SurnameMemo, spellings, references.SurnameKey, listings.SurnameKey,
+        new("surname", references.Surname, listings.Surname, references.SurnameLine, listings.ByMemoValue(listings.SurnameLine, PreparedPeople.SurnameMemo, valueCount), spellings, references.SurnameKey, listings.SurnameKey,
             null, null, references.SurnameInitial, listings.SurnameInitial, [0.92, 0.85]);
 
     public static NameFieldComparison Patronymic(PreparedPeople references, PreparedPeople listings, SpellingArena spellings, int valueCount) =>
-        new("patronymic", references.Patronymic, listings.Patronymic, references.PatronymicLine, NameLine.ByValue(listings.PatronymicLine, listings.MemoValueIds, PreparedPeople.PatronymicMemo, valueCount),
-            listings.MemoValueIds, PreparedPeople.PatronymicMemo, spellings, references.PatronymicKey, listings.PatronymicKey,
+        new("patronymic", references.Patronymic, listings.Patronymic, references.PatronymicLine, listings.ByMemoValue(listings.PatronymicLine, PreparedPeople.PatronymicMemo, valueCount), spellings, references.PatronymicKey, listings.PatronymicKey,
             null, null, null, null, [0.90]);
 
     public override int Level(int reference, int listing) =>
@@ -119,7 +111,7 @@ internal sealed class NameFieldComparison : FieldComparison
     private int LevelWith<TState>(int reference, int listing, Func<TState, ReadOnlySpan<char>, double, double> similarity, TState state)
     {
         var a = _referenceLines[reference];
-        var b = _listingValueLines[_listingValueIds[listing * PreparedPeople.MemoFields + _valueField]];
+        var b = _listingLines[listing];
         if (a.IsMissing || b.IsMissing)
         {
             return NullLevel;

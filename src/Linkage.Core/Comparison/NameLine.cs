@@ -6,7 +6,7 @@ namespace Linkage.Comparison;
 /// What levelling reads of one name before any string kernel, as integers in 16 bytes: a pair whose level the flags,
 /// spellings and keys decide reads one array entry instead of the record's <see cref="NameForms"/> object and its
 /// strings, each a cache miss of its own in a random part of the heap. Listings' lines are held by memo value
-/// (<see cref="ByValue"/>), fewer than listings, so they stay in cache better.
+/// (<see cref="PreparedPeople.ByMemoValue"/>), fewer than listings, so they stay in cache better.
 /// </summary>
 /// <param name="Spelling">Interned <see cref="NameForms.Normalized"/>: equal ids, equal spellings (0: empty).</param>
 /// <param name="Key">Interned <see cref="NameForms.CanonicalKey"/> (0: none).</param>
@@ -28,20 +28,6 @@ internal readonly record struct NameLine(int Spelling, int Key, int Initial, Nam
     public bool IsInitialOnly => (Flags & Traits.InitialOnly) != 0;
 
     public bool HasAlternates => (Flags & Traits.HasAlternates) != 0;
-
-    /// <summary>
-    /// The lines of the records' memo values (<see cref="PreparedPeople.MemoValueIds"/> at <paramref name="field"/>), at
-    /// their value id: records with one value have one line, so this array is as small as the field's distinct values.
-    /// </summary>
-    public static NameLine[] ByValue(NameLine[] lines, int[] memoValueIds, int field, int valueCount)
-    {
-        var byValue = new NameLine[valueCount];
-        for (var record = 0; record < lines.Length; record++)
-        {
-            byValue[memoValueIds[record * PreparedPeople.MemoFields + field]] = lines[record];
-        }
-        return byValue;
-    }
 
     /// <param name="spellings">Interns the spellings of this name field on both sides.</param>
     public static NameLine Of(NameForms forms, int key, int initial, int[] alternates, KeyInterner spellings) =>

@@ -78,6 +78,22 @@ internal sealed class PreparedPeople : IBlockingKeySource
     public const int BirthDateMemo = 3;
     public const int BirthPlaceMemo = 4;
 
+    /// <summary>
+    /// A per-record array regathered at the records' memo value ids of <paramref name="field"/>: records with one
+    /// value hold one entry, so a memo miss reads an array as small as the field's distinct values, which stays in
+    /// cache, not a random entry of one as long as the records. Every record with a value holds the same entry: the
+    /// value id covers everything the entry says.
+    /// </summary>
+    public MemoValueArray<T> ByMemoValue<T>(T[] perRecord, int field, int valueCount)
+    {
+        var byValue = new T[valueCount];
+        for (var record = 0; record < Count; record++)
+        {
+            byValue[MemoValueIds[record * MemoFields + field]] = perRecord[record];
+        }
+        return new MemoValueArray<T>(byValue, MemoValueIds, field);
+    }
+
     /// <summary>Interned sibling group of each record (0: none), for sibling-cross blocking.</summary>
     private int[] SiblingGroupId { get; }
 

@@ -1,0 +1,10 @@
+namespace Linkage.Comparison;
+
+/// <summary>
+/// A per-record array held once per memo value (<see cref="PreparedPeople.ByMemoValue"/>), read by record: the
+/// record's memo value id, which the pair loop has just read from the same cache line, then the value's entry.
+/// </summary>
+internal readonly struct MemoValueArray<T>(T[] byValue, int[] memoValueIds, int field)
+{
+    public T this[int record] => byValue[memoValueIds[record * PreparedPeople.MemoFields + field]];
+}
