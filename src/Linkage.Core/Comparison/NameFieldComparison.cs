@@ -14,6 +14,9 @@ internal sealed class NameFieldComparison : FieldComparison
     private readonly NameForms[] _listings;
     private readonly NameLine[] _referenceLines;
     private readonly MemoValueArray<NameLine> _listingLines;
+    /// <summary>The listings' keys and initials as the pair loop reads them for term frequencies (<see cref="TermValues.ListingsByValue"/>).</summary>
+    private readonly MemoValueArray<int> _listingKeysByValue;
+    private readonly MemoValueArray<int> _listingInitialsByValue;
     private readonly SpellingArena _spellings;
     private readonly int[] _referenceKeys;
     private readonly int[] _listingKeys;
@@ -39,6 +42,8 @@ internal sealed class NameFieldComparison : FieldComparison
         _listings = listings;
         _referenceLines = referenceLines;
         _listingLines = listingLines;
+        _listingKeysByValue = listingLines.Select(l => l.Key);
+        _listingInitialsByValue = listingLines.Select(l => l.Initial);
         _spellings = spellings;
         _referenceKeys = referenceKeys;
         _listingKeys = listingKeys;
@@ -100,9 +105,10 @@ internal sealed class NameFieldComparison : FieldComparison
     /// their own key, and the more common one counts.
     /// </summary>
     public override TermValues? TermValuesOf(int level) =>
-        level == 0 || level == _sameKey ? new(_referenceKeys, _listingKeys, Shared: true)
-        : level == _diminutive || (level >= _firstFuzzy && level < _firstFuzzy + _fuzzyThresholds.Length) ? new(_referenceKeys, _listingKeys, Shared: false)
-        : level == _initialAgrees && _initialAgrees >= 0 ? new(_referenceInitials!, _listingInitials!, Shared: true)
+        level == 0 || level == _sameKey ? new(_referenceKeys, _listingKeys, _listingKeysByValue, Shared: true)
+        : level == _diminutive || (level >= _firstFuzzy && level < _firstFuzzy + _fuzzyThresholds.Length)
+            ? new(_referenceKeys, _listingKeys, _listingKeysByValue, Shared: false)
+        : level == _initialAgrees && _initialAgrees >= 0 ? new(_referenceInitials!, _listingInitials!, _listingInitialsByValue, Shared: true)
         : null;
 
     protected override ComparisonCursor OpenDirectCursor() => new Cursor(this);

@@ -55,6 +55,32 @@ public sealed class PreparedLevelsTests : IDisposable
         Assert.Contains("surname:exact", seen);
     }
 
+    [Fact]
+    public void Term_values_read_through_the_memo_line_equal_each_listings_own()
+    {
+        CorpusGenerator.Write(new SynthOptions { Children = 150, DistractorsPerChild = 3, Seed = 19 }, _directory);
+        var references = RecordFileReader.ReadReferences(Path.Combine(_directory, "references.csv")).Records;
+        var listings = RecordFileReader.ReadListings(Path.Combine(_directory, "listings.csv")).Records;
+        var session = LinkSession.Prepare(references, listings, LinkEngine.Default, new ParallelOptions());
+        var checkedLevels = 0;
+        foreach (var comparison in session.Model.Comparisons)
+        {
+            for (var level = 0; level < comparison.LevelNames.Count; level++)
+            {
+                if (comparison.TermValuesOf(level) is not { } values)
+                {
+                    continue;
+                }
+                checkedLevels++;
+                for (var listing = 0; listing < listings.Count; listing++)
+                {
+                    Assert.Equal(values.Listings[listing], values.ListingsByValue[listing]);
+                }
+            }
+        }
+        Assert.True(checkedLevels >= 5, $"{checkedLevels} levels name term values");
+    }
+
     /// <summary>The name levels as defined on two <see cref="NameForms"/>: missing, initials, spelling, key, diminutive, fuzzy.</summary>
     private static string NameLevel(LinkSession session, NameKind kind, int reference, int listing, IReadOnlyList<string> levels)
     {
