@@ -3,7 +3,8 @@ using Linkage.Dates;
 namespace Linkage.Comparison;
 
 /// <summary>Birth dates through every alteration level of <see cref="DateComparison"/>.</summary>
-internal sealed class BirthDateComparison(PartialDate[] references, PartialDate[] listings) : FieldComparison
+/// <param name="listings">Listings' dates held by memo value, so a memo miss reads a small array.</param>
+internal sealed class BirthDateComparison(PartialDate[] references, MemoValueArray<PartialDate> listings) : FieldComparison
 {
     private static readonly string[] Names = LevelNaming.FromEnum<DateLevel>();
 

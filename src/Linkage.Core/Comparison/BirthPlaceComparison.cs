@@ -6,7 +6,8 @@ namespace Linkage.Comparison;
 /// Birthplaces resolved through the gazetteer: the same settlement under any name or era down to two
 /// conflicting Ukrainian places, with an occupation label or a place in Russia as weak, asymmetric evidence.
 /// </summary>
-internal sealed class BirthPlaceComparison(PlaceRef[] references, PlaceRef[] listings, string[] referenceText, string[] listingText)
+/// <param name="listings">Listings' places held by memo value, so a memo miss reads a small array.</param>
+internal sealed class BirthPlaceComparison(PlaceRef[] references, MemoValueArray<PlaceRef> listings, string[] referenceText, string[] listingText)
     : FieldComparison
 {
     private static readonly string[] Names = LevelNaming.FromEnum<PlaceLevel>();

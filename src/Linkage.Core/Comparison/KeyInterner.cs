@@ -27,4 +27,19 @@ internal sealed class KeyInterner
     }
 
     public int Count => _ids.Count;
+
+    /// <summary>Each id's key, at index id (index 0: the empty key).</summary>
+    public string[] KeysById()
+    {
+        lock (_gate)
+        {
+            var keys = new string[_ids.Count + 1];
+            keys[0] = string.Empty;
+            foreach (var (key, id) in _ids)
+            {
+                keys[id] = key;
+            }
+            return keys;
+        }
+    }
 }

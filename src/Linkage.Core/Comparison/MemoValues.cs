@@ -10,4 +10,8 @@ internal sealed class MemoValues
     public KeyInterner Surname { get; } = new();
     public KeyInterner Patronymic { get; } = new();
     public KeyInterner BirthDate { get; } = new();
+    public KeyInterner BirthPlace { get; } = new();
+
+    /// <summary>The name fields' spellings (<see cref="NameLine.Spelling"/>), compared only within a field.</summary>
+    public KeyInterner Spellings { get; } = new();
 }

@@ -12,6 +12,12 @@ internal sealed class NameFieldComparison : FieldComparison
 {
     private readonly NameForms[] _references;
     private readonly NameForms[] _listings;
+    private readonly NameLine[] _referenceLines;
+    private readonly MemoValueArray<NameLine> _listingLines;
+    /// <summary>The listings' keys and initials as the pair loop reads them for term frequencies (<see cref="TermValues.ListingsByValue"/>).</summary>
+    private readonly MemoValueArray<int> _listingKeysByValue;
+    private readonly MemoValueArray<int> _listingInitialsByValue;
+    private readonly SpellingArena _spellings;
     private readonly int[] _referenceKeys;
     private readonly int[] _listingKeys;
     private readonly int[][]? _referenceAlternates;
@@ -26,13 +32,19 @@ internal sealed class NameFieldComparison : FieldComparison
     private readonly int _disagree;
 
     private NameFieldComparison(
-        string name, NameForms[] references, NameForms[] listings, int[] referenceKeys, int[] listingKeys,
+        string name, NameForms[] references, NameForms[] listings, NameLine[] referenceLines, MemoValueArray<NameLine> listingLines, SpellingArena spellings,
+        int[] referenceKeys, int[] listingKeys,
         int[][]? referenceAlternates, int[][]? listingAlternates, int[]? referenceInitials, int[]? listingInitials,
         double[] fuzzyThresholds)
     {
         Name = name;
         _references = references;
         _listings = listings;
+        _referenceLines = referenceLines;
+        _listingLines = listingLines;
+        _listingKeysByValue = listingLines.Select(l => l.Key);
+        _listingInitialsByValue = listingLines.Select(l => l.Initial);
+        _spellings = spellings;
         _referenceKeys = referenceKeys;
         _listingKeys = listingKeys;
         _referenceAlternates = referenceAlternates;
@@ -71,16 +83,16 @@ internal sealed class NameFieldComparison : FieldComparison
 
     public override int NullLevel { get; }
 
-    public static NameFieldComparison GivenName(PreparedPeople references, PreparedPeople listings) =>
-        new("given_name", references.Given, listings.Given, references.GivenKey, listings.GivenKey,
+    public static NameFieldComparison GivenName(PreparedPeople references, PreparedPeople listings, SpellingArena spellings, int valueCount) =>
+        new("given_name", references.Given, listings.Given, references.GivenLine, listings.ByMemoValue(listings.GivenLine, PreparedPeople.GivenMemo, valueCount), spellings, references.GivenKey, listings.GivenKey,
             references.GivenAlternateKeys, listings.GivenAlternateKeys, null, null, [0.92, 0.85]);
 
-    public static NameFieldComparison Surname(PreparedPeople references, PreparedPeople listings) =>
-        new("surname", references.Surname, listings.Surname, references.SurnameKey, listings.SurnameKey,
+    public static NameFieldComparison Surname(PreparedPeople references, PreparedPeople listings, SpellingArena spellings, int valueCount) =>
+        new("surname", references.Surname, listings.Surname, references.SurnameLine, listings.ByMemoValue(listings.SurnameLine, PreparedPeople.SurnameMemo, valueCount), spellings, references.SurnameKey, listings.SurnameKey,
             null, null, references.SurnameInitial, listings.SurnameInitial, [0.92, 0.85]);
 
-    public static NameFieldComparison Patronymic(PreparedPeople references, PreparedPeople listings) =>
-        new("patronymic", references.Patronymic, listings.Patronymic, references.PatronymicKey, listings.PatronymicKey,
+    public static NameFieldComparison Patronymic(PreparedPeople references, PreparedPeople listings, SpellingArena spellings, int valueCount) =>
+        new("patronymic", references.Patronymic, listings.Patronymic, references.PatronymicLine, listings.ByMemoValue(listings.PatronymicLine, PreparedPeople.PatronymicMemo, valueCount), spellings, references.PatronymicKey, listings.PatronymicKey,
             null, null, null, null, [0.90]);
 
     public override int Level(int reference, int listing) =>
@@ -93,43 +105,45 @@ internal sealed class NameFieldComparison : FieldComparison
     /// their own key, and the more common one counts.
     /// </summary>
     public override TermValues? TermValuesOf(int level) =>
-        level == 0 || level == _sameKey ? new(_referenceKeys, _listingKeys, Shared: true)
-        : level == _diminutive || (level >= _firstFuzzy && level < _firstFuzzy + _fuzzyThresholds.Length) ? new(_referenceKeys, _listingKeys, Shared: false)
-        : level == _initialAgrees && _initialAgrees >= 0 ? new(_referenceInitials!, _listingInitials!, Shared: true)
+        level == 0 || level == _sameKey ? new(_referenceKeys, _listingKeys, _listingKeysByValue, Shared: true)
+        : level == _diminutive || (level >= _firstFuzzy && level < _firstFuzzy + _fuzzyThresholds.Length)
+            ? new(_referenceKeys, _listingKeys, _listingKeysByValue, Shared: false)
+        : level == _initialAgrees && _initialAgrees >= 0 ? new(_referenceInitials!, _listingInitials!, _listingInitialsByValue, Shared: true)
         : null;
 
     protected override ComparisonCursor OpenDirectCursor() => new Cursor(this);
 
-    private int LevelWith<TState>(int reference, int listing, Func<TState, string, double, double> similarity, TState state)
+    /// <remarks>Reads the two <see cref="NameLine"/>s, and the listing's spelling (from the arena) only when a kernel must score it.</remarks>
+    private int LevelWith<TState>(int reference, int listing, Func<TState, ReadOnlySpan<char>, double, double> similarity, TState state)
     {
-        var a = _references[reference];
-        var b = _listings[listing];
+        var a = _referenceLines[reference];
+        var b = _listingLines[listing];
         if (a.IsMissing || b.IsMissing)
         {
             return NullLevel;
         }
         if (a.IsInitialOnly || b.IsInitialOnly)
         {
-            if (_referenceInitials is null)
+            if (_initialAgrees < 0)
             {
                 return NullLevel;
             }
-            return _referenceInitials[reference] == _listingInitials![listing] ? _initialAgrees : _initialAgrees + 1;
+            return a.Initial == b.Initial ? _initialAgrees : _initialAgrees + 1;
         }
-        if (string.Equals(a.Normalized, b.Normalized, StringComparison.Ordinal))
+        if (a.Spelling == b.Spelling)
         {
             return 0;
         }
-        if (_referenceKeys[reference] == _listingKeys[listing])
+        if (a.Key == b.Key)
         {
             return _sameKey;
         }
-        if (_diminutive >= 0 && IsDiminutivePair(reference, listing))
+        if (_diminutive >= 0 && IsDiminutivePair(reference, listing, a.Key, b))
         {
             return _diminutive;
         }
         // The scorer only needs to say whether the lowest threshold is reached; below it the pair disagrees.
-        var score = similarity(state, b.Normalized, _fuzzyThresholds[^1]);
+        var score = similarity(state, _spellings[b.Spelling], _fuzzyThresholds[^1]);
         for (var t = 0; t < _fuzzyThresholds.Length; t++)
         {
             if (score >= _fuzzyThresholds[t])
@@ -167,7 +181,8 @@ internal sealed class NameFieldComparison : FieldComparison
     {
         private const int CachedScorers = 1024;
 
-        private readonly Dictionary<string, CachedJaroWinkler> _scorers = new(StringComparer.Ordinal);
+        /// <summary>By spelling id.</summary>
+        private readonly Dictionary<int, CachedJaroWinkler> _scorers = [];
         private CachedJaroWinkler? _scorer;
         private int _scorerReference = -1;
 
@@ -178,15 +193,15 @@ internal sealed class NameFieldComparison : FieldComparison
         {
             if (_scorerReference != Reference)
             {
-                var name = comparison._references[Reference].Normalized;
-                if (!_scorers.TryGetValue(name, out _scorer))
+                var spelling = comparison._referenceLines[Reference].Spelling;
+                if (!_scorers.TryGetValue(spelling, out _scorer))
                 {
                     if (_scorers.Count == CachedScorers)
                     {
                         _scorers.Clear();
                     }
-                    _scorer = new CachedJaroWinkler(name);
-                    _scorers.Add(name, _scorer);
+                    _scorer = new CachedJaroWinkler(comparison._spellings[spelling]);
+                    _scorers.Add(spelling, _scorer);
                 }
                 _scorerReference = Reference;
             }
@@ -194,10 +209,12 @@ internal sealed class NameFieldComparison : FieldComparison
         }
     }
 
-    private bool IsDiminutivePair(int reference, int listing) =>
-        _referenceAlternates![reference].AsSpan().Contains(_listingKeys[listing])
-        || _listingAlternates![listing].AsSpan().Contains(_referenceKeys[reference])
-        || _referenceAlternates[reference].AsSpan().IndexOfAny(_listingAlternates[listing]) >= 0;
+    /// <summary>Whether either name is a known diminutive of the other or both of one full name; most listings' names are no diminutive, and their empty list is not read.</summary>
+    private bool IsDiminutivePair(int reference, int listing, int referenceKey, NameLine listingLine) =>
+        _referenceAlternates![reference].AsSpan().Contains(listingLine.Key)
+        || (listingLine.HasAlternates
+            && (_listingAlternates![listing].AsSpan().Contains(referenceKey)
+                || _referenceAlternates[reference].AsSpan().IndexOfAny(_listingAlternates[listing]) >= 0));
 
     private static string KeySource(NameForms a, NameForms b) =>
         a.KeySource == b.KeySource || string.IsNullOrEmpty(b.KeySource) ? a.KeySource

@@ -20,6 +20,9 @@ internal sealed class PreparedPeople : IBlockingKeySource
         Given = new NameForms[count];
         Surname = new NameForms[count];
         Patronymic = new NameForms[count];
+        GivenLine = new NameLine[count];
+        SurnameLine = new NameLine[count];
+        PatronymicLine = new NameLine[count];
         GivenKey = new int[count];
         GivenPhonetic = new int[count];
         GivenAlternateKeys = new int[count][];
@@ -40,6 +43,10 @@ internal sealed class PreparedPeople : IBlockingKeySource
     public NameForms[] Given { get; }
     public NameForms[] Surname { get; }
     public NameForms[] Patronymic { get; }
+    /// <summary>Each name's flags, spelling and keys as integers, what levelling reads before any string kernel.</summary>
+    public NameLine[] GivenLine { get; }
+    public NameLine[] SurnameLine { get; }
+    public NameLine[] PatronymicLine { get; }
     public int[] GivenKey { get; }
     public int[] GivenPhonetic { get; }
     /// <summary>Keys of the full names a diminutive given name stands for.</summary>
@@ -65,11 +72,28 @@ internal sealed class PreparedPeople : IBlockingKeySource
     /// </summary>
     public int[] MemoValueIds { get; }
 
-    public const int MemoFields = 4;
+    public const int MemoFields = 5;
     public const int GivenMemo = 0;
     public const int SurnameMemo = 1;
     public const int PatronymicMemo = 2;
     public const int BirthDateMemo = 3;
+    public const int BirthPlaceMemo = 4;
+
+    /// <summary>
+    /// A per-record array regathered at the records' memo value ids of <paramref name="field"/>: records with one
+    /// value hold one entry, so a memo miss reads an array as small as the field's distinct values, which stays in
+    /// cache, not a random entry of one as long as the records. Every record with a value holds the same entry: the
+    /// value id covers everything the entry says.
+    /// </summary>
+    public MemoValueArray<T> ByMemoValue<T>(T[] perRecord, int field, int valueCount)
+    {
+        var byValue = new T[valueCount];
+        for (var record = 0; record < Count; record++)
+        {
+            byValue[MemoValueIds[record * MemoFields + field]] = perRecord[record];
+        }
+        return new MemoValueArray<T>(byValue, MemoValueIds, field);
+    }
 
     /// <summary>Interned sibling group of each record (0: none), for sibling-cross blocking.</summary>
     private int[] SiblingGroupId { get; }
@@ -186,6 +210,9 @@ internal sealed class PreparedPeople : IBlockingKeySource
         SurnamePhonetic[i] = keys.Intern(surname.PhoneticKey);
         SurnameInitial[i] = keys.Intern(surname.InitialKey);
         PatronymicKey[i] = keys.Intern(patronymic.CanonicalKey);
+        GivenLine[i] = NameLine.Of(given, GivenKey[i], 0, GivenAlternateKeys[i], values.Spellings);
+        SurnameLine[i] = NameLine.Of(surname, SurnameKey[i], SurnameInitial[i], [], values.Spellings);
+        PatronymicLine[i] = NameLine.Of(patronymic, PatronymicKey[i], 0, [], values.Spellings);
         BirthDate[i] = person.BirthDate;
         SiblingGroupId[i] = keys.Intern(person.SiblingGroup);
         Sex[i] = person.Sex;
@@ -195,6 +222,7 @@ internal sealed class PreparedPeople : IBlockingKeySource
         MemoValueIds[memo + SurnameMemo] = surnameMemo;
         MemoValueIds[memo + PatronymicMemo] = patronymicMemo;
         MemoValueIds[memo + BirthDateMemo] = values.BirthDate.Intern(person.BirthDate.Packed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        MemoValueIds[memo + BirthPlaceMemo] = values.BirthPlace.Intern(PlaceText(BirthPlace[i]));
         BirthPlaceText[i] = string.Join(", ", new[] { person.BirthPlace, person.BirthRegion }.Where(t => !string.IsNullOrWhiteSpace(t)));
     }
 
@@ -226,6 +254,10 @@ internal sealed class PreparedPeople : IBlockingKeySource
             return (forms, memo.Intern(ValueText(forms)));
         }
     }
+
+    /// <summary>Every part of a resolved place that levelling reads.</summary>
+    private static string PlaceText(Places.PlaceRef place) =>
+        FormattableString.Invariant($"{place.SettlementId}|{place.RaionId}|{place.OblastId}|{(int)place.Traits}|{place.NameKey}");
 
     /// <summary>Every part of a name's forms that levelling reads.</summary>
     private static string ValueText(NameForms forms) =>

@@ -11,20 +11,23 @@ internal sealed class CompiledModel
 {
     private readonly double[] _weights;
     private readonly int[] _offsets;
-    /// <summary>By level (as <see cref="_weights"/>): each listing's value id for a term-frequency-adjusted level, else null.</summary>
-    private readonly int[]?[] _termValues;
+    /// <summary>
+    /// By level (as <see cref="_weights"/>): each listing's value id for a term-frequency-adjusted level, read through
+    /// the listing's memo line, where <see cref="_adjustments"/> is set.
+    /// </summary>
+    private readonly MemoValueArray<int>[] _termValues;
     /// <summary>By level: each reference's value id where the two sides' values differ (fuzzy levels), else null.</summary>
     private readonly int[]?[] _referenceTermValues;
-    /// <summary>By level: the adjustment for each value id, where <see cref="_termValues"/> is set.</summary>
+    /// <summary>By level: the adjustment for each value id for a term-frequency-adjusted level, else null.</summary>
     private readonly double[]?[] _adjustments;
     /// <summary>By level: its weight plus the largest positive adjustment any listing's value gets, for pruning bounds.</summary>
     private readonly double[] _maxWeights;
 
     private CompiledModel(
-        MatchModel model, IReadOnlyList<FieldComparison> comparisons, double[] weights, int[] offsets, int[]?[] termValues,
+        MatchModel model, IReadOnlyList<FieldComparison> comparisons, double[] weights, int[] offsets, TermValues?[] termValues,
         int[]?[] referenceTermValues, double[]?[] adjustments)
     {
-        _termValues = termValues;
+        _termValues = Array.ConvertAll(termValues, v => v?.ListingsByValue ?? default);
         _referenceTermValues = referenceTermValues;
         _adjustments = adjustments;
         Model = model;
@@ -35,7 +38,7 @@ internal sealed class CompiledModel
         for (var i = 0; i < weights.Length; i++)
         {
             // A pair's adjustment is at most its listing value's, whatever the reference holds.
-            var largestAdjustment = termValues[i] is { Length: > 0 } values ? Math.Max(0, values.Max(v => adjustments[i]![v])) : 0;
+            var largestAdjustment = termValues[i] is { Listings: { Length: > 0 } values } ? Math.Max(0, values.Max(v => adjustments[i]![v])) : 0;
             _maxWeights[i] = weights[i] + largestAdjustment;
         }
         PriorWeight = Math.Log2(model.Prior / (1 - model.Prior));
@@ -58,7 +61,7 @@ internal sealed class CompiledModel
         var comparisons = new List<FieldComparison>();
         var weights = new List<double>();
         var offsets = new List<int>();
-        var termValues = new List<int[]?>();
+        var termValues = new List<TermValues?>();
         var referenceTermValues = new List<int[]?>();
         var adjustments = new List<double[]?>();
         foreach (var comparisonModel in model.Comparisons)
@@ -88,7 +91,7 @@ internal sealed class CompiledModel
                     throw new InvalidDataException(
                         $"model '{model.Name}': comparison '{comparison.Name}' level '{levelModel.Name}' names no value to adjust by frequency");
                 }
-                termValues.Add(values?.Listings);
+                termValues.Add(values);
                 referenceTermValues.Add(values is { Shared: false } ? values.References : null);
                 adjustments.Add(values is null ? null : TermFrequencies.Adjustments(
                     values.Listings, ValueCount(values), values.Shared ? levelModel.U : sharedValueU, levelModel.TfMinimumU));
@@ -128,14 +131,14 @@ internal sealed class CompiledModel
     public double LevelWeight(int comparison, int level, int reference, int listing)
     {
         var at = _offsets[comparison] + level;
-        return _termValues[at] is null ? _weights[at] : _weights[at] + Adjustment(at, reference, listing);
+        return _adjustments[at] is null ? _weights[at] : _weights[at] + Adjustment(at, reference, listing);
     }
 
     /// <summary>The term-frequency adjustment of the level's weight for a pair (0 when none).</summary>
     public double Adjustment(int comparison, int level, int reference, int listing)
     {
         var at = _offsets[comparison] + level;
-        return _termValues[at] is null ? 0 : Adjustment(at, reference, listing);
+        return _adjustments[at] is null ? 0 : Adjustment(at, reference, listing);
     }
 
     /// <summary>The sum of the term-frequency adjustments of a pair's levels: what the level weights leave out.</summary>
@@ -152,7 +155,7 @@ internal sealed class CompiledModel
     private double Adjustment(int at, int reference, int listing)
     {
         var adjustments = _adjustments[at]!;
-        var adjustment = adjustments[_termValues[at]![listing]];
+        var adjustment = adjustments[_termValues[at][listing]];
         // The two sides' values differ (a fuzzy level): the more common value, the smaller adjustment, counts.
         return _referenceTermValues[at] is { } references ? Math.Min(adjustment, adjustments[references[reference]]) : adjustment;
     }
