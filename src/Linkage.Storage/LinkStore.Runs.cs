@@ -199,6 +199,9 @@ public sealed partial class LinkStore
                 last_seen_run_id = @run, last_scraped_at = @scraped, vanished_run_id = NULL, vanished_at = NULL
             WHERE listing_id = @id
             """;
+        // Seen again as it was: only the columns that say so, so the run-id indexes are not rewritten for every row of a
+        // re-scrape.
+        const string seen = "UPDATE listings SET last_seen_run_id = @run, last_scraped_at = @scraped WHERE listing_id = @id";
         // New listings and new versions go in one multi-row statement per chunk: the bulk of a first or large scrape.
         using var inserts = new MultiRowInsert(_connection, transaction, "listings", "listing_id", "source", "placement_region", "url",
             "content_hash", "first_run_id", "changed_run_id", "last_seen_run_id", "last_scraped_at", "sibling_group");
@@ -210,7 +213,8 @@ public sealed partial class LinkStore
         int added = 0, changed = 0, unchanged = 0;
         foreach (var chunk in listings.Chunk(StatementBatch.Size))
         {
-            var storedHashes = StoredListingHashes(chunk, transaction);
+            var vanishedIds = new HashSet<string>(StringComparer.Ordinal);
+            var storedHashes = StoredListingHashes(chunk, transaction, vanishedIds);
             foreach (var listing in chunk)
             {
                 var (document, hash) = RecordDocuments.Write(listing);
@@ -236,8 +240,17 @@ public sealed partial class LinkStore
                         inserts.Flush();
                         inserted.Clear();
                     }
-                    batch.Add(update, ("@id", id), ("@source", source), ("@region", region), ("@url", url), ("@hash", hash),
-                        ("@run", runId), ("@scraped", scraped), ("@group", group));
+                    if (stored == hash && !vanishedIds.Contains(id))
+                    {
+                        batch.Add(seen, ("@id", id), ("@run", runId), ("@scraped", scraped));
+                    }
+                    else
+                    {
+                        batch.Add(update, ("@id", id), ("@source", source), ("@region", region), ("@url", url), ("@hash", hash),
+                            ("@run", runId), ("@scraped", scraped), ("@group", group));
+                        // Not vanished any more once this row is written.
+                        vanishedIds.Remove(id);
+                    }
                 }
                 if (stored == hash)
                 {
@@ -277,7 +290,8 @@ public sealed partial class LinkStore
         return new ListingScrapeSummary(added, changed, unchanged, vanished);
     });
 
-    private Dictionary<string, string> StoredListingHashes(ListingRecord[] chunk, DbTransaction transaction)
+    /// <summary>The stored content hash of each listing of the chunk that is stored; those vanished go into <paramref name="vanished"/>.</summary>
+    private Dictionary<string, string> StoredListingHashes(ListingRecord[] chunk, DbTransaction transaction, HashSet<string> vanished)
     {
         using var command = Command(string.Empty, transaction);
         var names = new string[chunk.Length];
@@ -286,12 +300,16 @@ public sealed partial class LinkStore
             names[i] = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             command.AddParameter(names[i], chunk[i].ListingId);
         }
-        command.CommandText = $"SELECT listing_id, content_hash FROM listings WHERE listing_id IN ({string.Join(", ", names)})";
+        command.CommandText = $"SELECT listing_id, content_hash, vanished_run_id FROM listings WHERE listing_id IN ({string.Join(", ", names)})";
         using var reader = command.ExecuteReader();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read())
         {
             hashes[reader.GetString(0)] = reader.GetString(1);
+            if (!reader.IsDBNull(2))
+            {
+                vanished.Add(reader.GetString(0));
+            }
         }
         return hashes;
     }
