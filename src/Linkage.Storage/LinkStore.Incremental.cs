@@ -110,90 +110,77 @@ public sealed partial class LinkStore
     internal HashSet<string> SiblingGroupsEverOf(IEnumerable<string> listingIds)
     {
         var groups = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in listingIds.Chunk(IdChunk))
+        ReadChunked(listingIds, ids => $"SELECT data FROM listing_versions WHERE listing_id IN ({ids})", reader =>
         {
-            using var command = Command(string.Empty);
-            command.CommandText = $"SELECT data FROM listing_versions WHERE listing_id IN ({InList(command, chunk)})";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            using var document = JsonDocument.Parse(reader.GetString(0));
+            if (document.RootElement.TryGetProperty("sibling_group", out var group) && group.GetString() is { Length: > 0 } name)
             {
-                using var document = JsonDocument.Parse(reader.GetString(0));
-                if (document.RootElement.TryGetProperty("sibling_group", out var group) && group.GetString() is { Length: > 0 } name)
-                {
-                    groups.Add(name);
-                }
+                groups.Add(name);
             }
-        }
+        });
         return groups;
     }
 
     /// <summary>The listings whose current version is in one of the sibling groups named; vanished ones too when asked.</summary>
     internal HashSet<string> ListingsInGroups(IEnumerable<string> groups, bool withVanished)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in groups.Chunk(IdChunk))
+        var listings = new HashSet<string>(StringComparer.Ordinal);
+        // Vanished ones are dropped in code, as in ListingsChangedSince.
+        ReadChunked(groups, ids => $"SELECT listing_id, vanished_run_id FROM listings WHERE sibling_group IN ({ids})", reader =>
         {
-            using var command = Command(string.Empty);
-            // Vanished ones are dropped in code, as in ListingsChangedSince.
-            command.CommandText = $"SELECT listing_id, vanished_run_id FROM listings WHERE sibling_group IN ({InList(command, chunk)})";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            if (withVanished || reader.IsDBNull(1))
             {
-                if (withVanished || reader.IsDBNull(1))
-                {
-                    ids.Add(reader.GetString(0));
-                }
+                listings.Add(reader.GetString(0));
             }
-        }
-        return ids;
+        });
+        return listings;
     }
 
     /// <summary>The references holding a current pair with one of the listings named.</summary>
+    /// <remarks>Retired pairs are dropped in code: on "retired_run_id IS NULL" SQLite would scan the current-pairs index.</remarks>
     internal HashSet<string> ReferencesHolding(IEnumerable<string> listingIds)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in listingIds.Chunk(IdChunk))
+        var references = new HashSet<string>(StringComparer.Ordinal);
+        ReadChunked(listingIds, ids => $"SELECT reference_id, retired_run_id FROM candidate_pairs WHERE listing_id IN ({ids})", reader =>
         {
-            using var command = Command(string.Empty);
-            // Retired pairs are filtered here, as in ReadCurrentComparisons.
-            command.CommandText = $"""
-                SELECT reference_id, retired_run_id FROM candidate_pairs WHERE listing_id IN ({InList(command, chunk)})
-                """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            if (reader.IsDBNull(1))
             {
-                if (reader.IsDBNull(1))
-                {
-                    ids.Add(reader.GetString(0));
-                }
+                references.Add(reader.GetString(0));
             }
-        }
-        return ids;
+        });
+        return references;
     }
 
-    /// <summary>The levels and blocking rules of the current pairs of the listings named.</summary>
+    /// <summary>The levels and blocking rules of the current pairs of the listings named (retired ones dropped in code, as above).</summary>
     internal Dictionary<(string, string), (byte[] Levels, string[] Rules)> ReadCurrentComparisons(IEnumerable<string> listingIds)
     {
         var pairs = new Dictionary<(string, string), (byte[], string[])>();
-        foreach (var chunk in listingIds.Chunk(IdChunk))
-        {
-            using var command = Command(string.Empty);
-            // Retired pairs are filtered here, not in SQL: on that condition SQLite would scan the current-pairs index.
-            command.CommandText = $"""
-                SELECT reference_id, listing_id, levels, blocking_rules, retired_run_id FROM candidate_pairs
-                WHERE listing_id IN ({InList(command, chunk)})
-                """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+        ReadChunked(listingIds,
+            ids => $"SELECT reference_id, listing_id, levels, blocking_rules, retired_run_id FROM candidate_pairs WHERE listing_id IN ({ids})",
+            reader =>
             {
                 if (reader.IsDBNull(4))
                 {
                     pairs[(reader.GetString(0), reader.GetString(1))] =
                         (ParseLevels(reader.GetString(2)), JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? []);
                 }
+            });
+        return pairs;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (given the parameter list) for each chunk of <paramref name="values"/>, each row to <paramref name="row"/>.</summary>
+    private void ReadChunked(IEnumerable<string> values, Func<string, string> sql, Action<DbDataReader> row)
+    {
+        foreach (var chunk in values.Chunk(IdChunk))
+        {
+            using var command = Command(string.Empty);
+            command.CommandText = sql(InList(command, chunk));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                row(reader);
             }
         }
-        return pairs;
     }
 
     /// <summary>
@@ -262,41 +249,33 @@ public sealed partial class LinkStore
         return pairs;
     }
 
-    private void ReadCurrentPairs(IEnumerable<string> referenceIds, bool withListingGroups, Dictionary<(string, string), StoredPair> pairs)
-    {
-        foreach (var chunk in referenceIds.Chunk(IdChunk))
+    private void ReadCurrentPairs(IEnumerable<string> referenceIds, bool withListingGroups, Dictionary<(string, string), StoredPair> pairs) =>
+        ReadChunked(referenceIds, ids => $"""
+            SELECT p.reference_id, p.listing_id, p.rank, p.match_probability, p.match_weight, p.comparison_weight,
+                p.machine_decision, p.levels, CASE WHEN p.comparison_weight <> p.match_weight THEN p.evidence END,
+                {(withListingGroups ? "l.sibling_group" : "NULL")}
+            FROM candidate_pairs p{(withListingGroups ? " JOIN listings l ON l.listing_id = p.listing_id" : "")}
+            WHERE p.retired_run_id IS NULL AND p.reference_id IN ({ids})
+            """, reader =>
         {
-            using var command = Command(string.Empty);
-            command.CommandText = $"""
-                SELECT p.reference_id, p.listing_id, p.rank, p.match_probability, p.match_weight, p.comparison_weight,
-                    p.machine_decision, p.levels, CASE WHEN p.comparison_weight <> p.match_weight THEN p.evidence END,
-                    {(withListingGroups ? "l.sibling_group" : "NULL")}
-                FROM candidate_pairs p{(withListingGroups ? " JOIN listings l ON l.listing_id = p.listing_id" : "")}
-                WHERE p.retired_run_id IS NULL AND p.reference_id IN ({InList(command, chunk)})
-                """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            var reference = reader.GetString(0);
+            var listing = reader.GetString(1);
+            var evidence = reader.NullableString(8);
+            var candidate = new CandidateMatch
             {
-                var reference = reader.GetString(0);
-                var listing = reader.GetString(1);
-                var evidence = reader.NullableString(8);
-                var candidate = new CandidateMatch
-                {
-                    ReferenceId = reference,
-                    ListingId = listing,
-                    Rank = (int)reader.GetInt64(2),
-                    MatchProbability = reader.GetDouble(3),
-                    MatchWeight = reader.GetDouble(4),
-                    ComparisonWeight = reader.GetDouble(5),
-                    Decision = Machine(reader.GetString(6)),
-                    Levels = ParseLevels(reader.GetString(7)),
-                    Evidence = new StoredJsonList<FieldEvidence>(evidence is null ? () => PairColumn(reference, listing, "evidence") : () => evidence),
-                    BlockingRules = new StoredJsonList<string>(() => PairColumn(reference, listing, "blocking_rules")),
-                };
-                pairs[(reference, listing)] = new StoredPair(candidate, reader.NullableString(9));
-            }
-        }
-    }
+                ReferenceId = reference,
+                ListingId = listing,
+                Rank = (int)reader.GetInt64(2),
+                MatchProbability = reader.GetDouble(3),
+                MatchWeight = reader.GetDouble(4),
+                ComparisonWeight = reader.GetDouble(5),
+                Decision = Machine(reader.GetString(6)),
+                Levels = ParseLevels(reader.GetString(7)),
+                Evidence = new StoredJsonList<FieldEvidence>(evidence is null ? () => PairColumn(reference, listing, "evidence") : () => evidence),
+                BlockingRules = new StoredJsonList<string>(() => PairColumn(reference, listing, "blocking_rules")),
+            };
+            pairs[(reference, listing)] = new StoredPair(candidate, reader.NullableString(9));
+        });
 
     private string PairColumn(string referenceId, string listingId, string column)
     {

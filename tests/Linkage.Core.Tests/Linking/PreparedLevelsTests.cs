@@ -19,13 +19,19 @@ public sealed class PreparedLevelsTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("linkage-levels-").FullName;
 
+    /// <summary>A small synthetic corpus and the session prepared from it.</summary>
+    private (IReadOnlyList<ReferenceRecord> References, IReadOnlyList<ListingRecord> Listings, LinkSession Session) Prepared(ulong seed)
+    {
+        CorpusGenerator.Write(new SynthOptions { Children = 150, DistractorsPerChild = 3, Seed = seed }, _directory);
+        var references = RecordFileReader.ReadReferences(Path.Combine(_directory, "references.csv")).Records;
+        var listings = RecordFileReader.ReadListings(Path.Combine(_directory, "listings.csv")).Records;
+        return (references, listings, LinkSession.Prepare(references, listings, LinkEngine.Default, new ParallelOptions()));
+    }
+
     [Fact]
     public void Levels_equal_those_defined_on_the_records_own_values()
     {
-        CorpusGenerator.Write(new SynthOptions { Children = 150, DistractorsPerChild = 3, Seed = 17 }, _directory);
-        var references = RecordFileReader.ReadReferences(Path.Combine(_directory, "references.csv")).Records;
-        var listings = RecordFileReader.ReadListings(Path.Combine(_directory, "listings.csv")).Records;
-        var session = LinkSession.Prepare(references, listings, LinkEngine.Default, new ParallelOptions());
+        var (references, listings, session) = Prepared(seed: 17);
         var comparisons = session.Model.Comparisons.ToDictionary(c => c.Name);
         var random = new Random(3);
         var seen = new HashSet<string>();
@@ -58,10 +64,7 @@ public sealed class PreparedLevelsTests : IDisposable
     [Fact]
     public void Term_values_read_through_the_memo_line_equal_each_listings_own()
     {
-        CorpusGenerator.Write(new SynthOptions { Children = 150, DistractorsPerChild = 3, Seed = 19 }, _directory);
-        var references = RecordFileReader.ReadReferences(Path.Combine(_directory, "references.csv")).Records;
-        var listings = RecordFileReader.ReadListings(Path.Combine(_directory, "listings.csv")).Records;
-        var session = LinkSession.Prepare(references, listings, LinkEngine.Default, new ParallelOptions());
+        var (_, listings, session) = Prepared(seed: 19);
         var checkedLevels = 0;
         foreach (var comparison in session.Model.Comparisons)
         {
