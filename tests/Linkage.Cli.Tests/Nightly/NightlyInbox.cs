@@ -45,6 +45,14 @@ internal sealed class NightlyInbox : IDisposable
             """);
     }
 
+    /// <summary>A query's single value as a number, such as a count.</summary>
+    public static long Scalar(System.Data.Common.DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Each row of a query as its values joined by '|', for comparing whole tables across stores and runs.</summary>
     public static List<string> Rows(System.Data.Common.DbConnection connection, string sql)
     {

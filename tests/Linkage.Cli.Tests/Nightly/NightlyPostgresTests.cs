@@ -47,8 +47,8 @@ public sealed class NightlyPostgresTests : IDisposable
         Assert.Contains(0, exits);
         Assert.All(exits, e => Assert.True(e is 0 or 75, $"exit {e}:\n{first.Output}\n{second.Output}"));
         using var connection = _database.Value.OpenRawConnection();
-        Assert.Equal(1, Scalar(connection, "SELECT COUNT(*) FROM runs WHERE status = 'completed'"));
-        Assert.Equal(0, Scalar(connection, "SELECT COUNT(*) FROM runs WHERE status <> 'completed'"));
+        Assert.Equal(1, NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM runs WHERE status = 'completed'"));
+        Assert.Equal(0, NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM runs WHERE status <> 'completed'"));
     }
 
     [StoreFact]
@@ -62,7 +62,7 @@ public sealed class NightlyPostgresTests : IDisposable
         {
             using var connection = WaitForConnection(killed);
             var clock = Stopwatch.StartNew();
-            while (!killed.HasExited && Scalar(connection, "SELECT COUNT(*) FROM listings") == 0 && clock.Elapsed < TimeSpan.FromMinutes(1))
+            while (!killed.HasExited && NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM listings") == 0 && clock.Elapsed < TimeSpan.FromMinutes(1))
             {
                 Thread.Sleep(2);
             }
@@ -77,7 +77,7 @@ public sealed class NightlyPostgresTests : IDisposable
         using var crashed = _database.Value.OpenRawConnection();
         using var reference = _uninterrupted.Value.OpenRawConnection();
         Assert.Equal(Queue(reference), Queue(crashed));
-        Assert.Equal(1, Scalar(crashed, "SELECT COUNT(*) FROM runs WHERE status = 'failed' AND error LIKE 'abandoned%'"));
+        Assert.Equal(1, NightlyInbox.Scalar(crashed, "SELECT COUNT(*) FROM runs WHERE status = 'failed' AND error LIKE 'abandoned%'"));
     }
 
     /// <summary>The schema is empty until the run migrates it; wait for the tables the check reads.</summary>
@@ -85,19 +85,12 @@ public sealed class NightlyPostgresTests : IDisposable
     {
         var connection = _database.Value.OpenRawConnection();
         var clock = Stopwatch.StartNew();
-        while (Scalar(connection, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'listings'") == 0)
+        while (NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'listings'") == 0)
         {
             Assert.False(process.HasExited || clock.Elapsed > TimeSpan.FromMinutes(1), process.Output);
             Thread.Sleep(2);
         }
         return connection;
-    }
-
-    private static long Scalar(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private static List<string> Queue(DbConnection connection)

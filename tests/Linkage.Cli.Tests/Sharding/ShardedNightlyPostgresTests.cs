@@ -38,13 +38,13 @@ public sealed class ShardedNightlyPostgresTests : IDisposable
         }
         using var connection = _sharded.Value.OpenRawConnection();
         Assert.Equal(single, Queue(connection));
-        Assert.Equal(1, Scalar(connection, "SELECT COUNT(*) FROM runs"));
-        Assert.Equal(1, Scalar(connection, "SELECT COUNT(*) FROM runs WHERE status = 'completed'"));
-        Assert.Equal(Shards, Scalar(connection, "SELECT COUNT(*) FROM run_shards WHERE status = 'completed'"));
+        Assert.Equal(1, NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM runs"));
+        Assert.Equal(1, NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM runs WHERE status = 'completed'"));
+        Assert.Equal(Shards, NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM run_shards WHERE status = 'completed'"));
         // Each pair was scored once, by one shard, in the one run.
-        Assert.Equal(single.Count, Scalar(connection, "SELECT COUNT(*) FROM pair_scores"));
-        Assert.Equal(Scalar(connection, "SELECT COUNT(*) FROM candidate_pairs"), Scalar(connection, "SELECT pairs_kept FROM runs"));
-        Assert.Equal(Scalar(connection, "SELECT COUNT(*) FROM listings"), Scalar(connection, "SELECT listings_new FROM runs"));
+        Assert.Equal(single.Count, NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM pair_scores"));
+        Assert.Equal(NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM candidate_pairs"), NightlyInbox.Scalar(connection, "SELECT pairs_kept FROM runs"));
+        Assert.Equal(NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM listings"), NightlyInbox.Scalar(connection, "SELECT listings_new FROM runs"));
         Assert.Empty(_box.InboxFiles());
     }
 
@@ -60,20 +60,20 @@ public sealed class ShardedNightlyPostgresTests : IDisposable
             // Killed once it is linking (the shard row exists), before it records its pairs.
             using var watch = _sharded.Value.OpenRawConnection();
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (!killed.HasExited && Scalar(watch, "SELECT COUNT(*) FROM run_shards WHERE shard = 1") == 0 && clock.Elapsed < TimeSpan.FromMinutes(1))
+            while (!killed.HasExited && NightlyInbox.Scalar(watch, "SELECT COUNT(*) FROM run_shards WHERE shard = 1") == 0 && clock.Elapsed < TimeSpan.FromMinutes(1))
             {
                 Thread.Sleep(2);
             }
             Assert.False(killed.HasExited, "the kill should land mid-run:\n" + killed.Output);
             killed.Kill();
-            Assert.Equal(1, Scalar(watch, "SELECT COUNT(*) FROM run_shards WHERE shard = 1 AND status = 'running'"));
+            Assert.Equal(1, NightlyInbox.Scalar(watch, "SELECT COUNT(*) FROM run_shards WHERE shard = 1 AND status = 'running'"));
         }
         var (again, againOutput) = LinkageProcess.Run(Shard(0));
         Assert.True(again == 0, againOutput);
         Assert.Contains("already completed", againOutput, StringComparison.Ordinal);
         using (var connection = _sharded.Value.OpenRawConnection())
         {
-            Assert.Equal(0, Scalar(connection, "SELECT COUNT(*) FROM runs WHERE status = 'completed'"));
+            Assert.Equal(0, NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM runs WHERE status = 'completed'"));
         }
         Assert.Equal(2, _box.InboxFiles().Length);
 
@@ -86,7 +86,7 @@ public sealed class ShardedNightlyPostgresTests : IDisposable
 
         using var done = _sharded.Value.OpenRawConnection();
         Assert.Equal(single, Queue(done));
-        Assert.Equal(1, Scalar(done, "SELECT COUNT(*) FROM runs WHERE status = 'completed'"));
+        Assert.Equal(1, NightlyInbox.Scalar(done, "SELECT COUNT(*) FROM runs WHERE status = 'completed'"));
         Assert.Empty(_box.InboxFiles());
     }
 
@@ -115,7 +115,7 @@ public sealed class ShardedNightlyPostgresTests : IDisposable
         }
         Assert.Equal(2, _box.InboxFiles().Length);
         using var connection = _sharded.Value.OpenRawConnection();
-        Assert.Equal(0, Scalar(connection, "SELECT COUNT(*) FROM runs"));
+        Assert.Equal(0, NightlyInbox.Scalar(connection, "SELECT COUNT(*) FROM runs"));
     }
 
     /// <summary>The queue one unsharded process records over the corpus, the inbox emptied again afterwards.</summary>
@@ -129,13 +129,6 @@ public sealed class ShardedNightlyPostgresTests : IDisposable
         var queue = Queue(connection);
         Assert.NotEmpty(queue);
         return queue;
-    }
-
-    private static long Scalar(DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Every field of the queue a reviewer sees, scores and evidence included.</summary>

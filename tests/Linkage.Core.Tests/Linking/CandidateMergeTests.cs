@@ -62,7 +62,7 @@ public sealed class CandidateMergeTests : IDisposable
         var whole = Linker.Link(_references, _listings, _engine, options).Matches;
         Assert.Contains(whole, m => m.Evidence.Any(e => e.Comparison == SiblingEvidence.ComparisonName));
         Assert.Contains(whole, m => fresh.Any(l => l.ListingId == m.ListingId));
-        Assert.Equal(Rows(whole), Rows(merged));
+        Assert.Equal(MatchRows.Of(whole), MatchRows.Of(merged));
     }
 
     [Fact]
@@ -80,9 +80,4 @@ public sealed class CandidateMergeTests : IDisposable
 
         Assert.Equal(stored.Select(m => (m.ListingId, m.MatchWeight)), merged.Select(m => (m.ListingId, m.MatchWeight)));
     }
-
-    private static List<string> Rows(IEnumerable<CandidateMatch> matches) =>
-        [.. matches.Select(m => $"{m.ReferenceId}|{m.ListingId}|{m.Rank}|{m.MatchWeight:R}|{m.ComparisonWeight:R}|{m.Decision}|" +
-            $"{string.Join(',', m.Levels)}|{string.Join(';', m.Evidence.Select(e => e.Summary))}|{string.Join(',', m.BlockingRules)}")
-            .Order(StringComparer.Ordinal)];
 }

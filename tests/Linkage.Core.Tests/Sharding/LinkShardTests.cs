@@ -2,6 +2,7 @@ using Linkage.Ingest;
 using Linkage.Linking;
 using Linkage.Records;
 using Linkage.Synthetic;
+using Linkage.Tests.Linking;
 
 namespace Linkage.Tests.Sharding;
 
@@ -24,7 +25,7 @@ public sealed class LinkShardTests : IDisposable
             .ToArray();
 
         // Every field of every kept pair (scores, ranks, evidence including sibling co-listing), in one order.
-        Assert.Equal(Rows(whole.Matches), Rows(shards.SelectMany(s => s.Matches)));
+        Assert.Equal(MatchRows.Of(whole.Matches), MatchRows.Of(shards.SelectMany(s => s.Matches)));
         Assert.Equal(whole.CandidatePairs, shards.Sum(s => s.CandidatePairs));
         Assert.Contains(whole.Matches, m => m.Evidence.Any(e => e.Comparison == "siblings"));
         Assert.All(shards, s => Assert.NotEmpty(s.Matches));
@@ -90,13 +91,6 @@ public sealed class LinkShardTests : IDisposable
         return (RecordFileReader.ReadReferences(Path.Combine(_corpus, "references.csv")).Records,
             RecordFileReader.ReadListings(Path.Combine(_corpus, "listings.csv")).Records);
     }
-
-    private static List<string> Rows(IEnumerable<CandidateMatch> matches) =>
-        [.. matches
-            .Select(m => string.Join('|', m.ReferenceId, m.ListingId, m.Rank, m.MatchWeight.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-                m.Decision, string.Join(',', m.Levels), string.Join(';', m.BlockingRules),
-                string.Join(";", m.Evidence.Select(e => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.Comparison}:{e.Level}:{e.Weight:R}:{e.Detail}")))))
-            .Order(StringComparer.Ordinal)];
 
     private static ulong Fnv(byte[] bytes)
     {
