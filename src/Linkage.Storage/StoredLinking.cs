@@ -44,9 +44,6 @@ internal static class StoredLinking
     /// </summary>
     private const int PairForm = 2;
 
-    /// <summary>Rounding slack for the entry test: the probe and the stored list sum the same terms.</summary>
-    private const double Slack = 1e-9;
-
     public static StoredLinkOutcome Link(
         LinkStore store, long runId, LinkScope scope, IReadOnlyList<ListingRecord> batch, LinkEngine engine, LinkOptions options,
         RunClocks clocks, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
@@ -136,7 +133,9 @@ internal static class StoredLinking
         if (probed.Length > 0 && settled.Length > 0)
         {
             clocks.Link.Start();
-            // Only what could enter a stored list is kept and explained; a stored pair probed again is at least its floor.
+            // The probe keeps only what could enter a stored list: anything when the list is not full, else what reaches its
+            // lowest comparison weight (a tie may still win on the listing id). A stored pair probed again is at its floor
+            // or above, so it is kept too, and touches its reference only if blocking or levelling now differs.
             var probing = options with
             {
                 SiblingEvidence = false,
@@ -146,9 +145,8 @@ internal static class StoredLinking
             };
             var probe = Linker.Link(settled, probed, engine, probing, null, cancellationToken);
             var touched = probe.Matches
-                .Where(m => reprobed.TryGetValue((m.ReferenceId, m.ListingId), out var stored)
-                    ? !stored.Levels.SequenceEqual(m.Levels) || !stored.Rules.SequenceEqual(m.BlockingRules)
-                    : CanEnter(m, floors, options.MaxCandidatesPerReference))
+                .Where(m => !reprobed.TryGetValue((m.ReferenceId, m.ListingId), out var stored)
+                    || !stored.Levels.SequenceEqual(m.Levels) || !stored.Rules.SequenceEqual(m.BlockingRules))
                 .Select(m => m.ReferenceId).ToHashSet(StringComparer.Ordinal);
             var merged = WholeSiblingGroups(settled, touched);
             clocks.Link.Stop();
@@ -250,13 +248,6 @@ internal static class StoredLinking
             .Select(r => r.Person.SiblingGroup).ToHashSet(StringComparer.Ordinal);
         return [.. references.Where(r => ids.Contains(r.RecordId) || groups.Contains(r.Person.SiblingGroup))];
     }
-
-    /// <summary>
-    /// Whether a probed candidate not stored might enter its reference's stored list: the list is not full, or the candidate's
-    /// comparison weight reaches the list's lowest (a tie may still win on the listing id).
-    /// </summary>
-    private static bool CanEnter(CandidateMatch match, Dictionary<string, (int Count, double Floor)> floors, int cap) =>
-        !floors.TryGetValue(match.ReferenceId, out var list) || list.Count < cap || match.ComparisonWeight >= list.Floor - Slack;
 
     /// <summary>Every stored reference, in reference id order.</summary>
     internal static ReferenceRecord[] SortedReferences(LinkStore store) =>
