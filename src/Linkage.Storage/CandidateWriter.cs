@@ -6,8 +6,8 @@ using Linkage.Linking;
 namespace Linkage.Storage;
 
 /// <summary>
-/// Records a run's candidate pairs as linking hands them over, all in one transaction that <see cref="Complete"/>
-/// commits, so a run's pairs appear together or not at all. Rows go in multi-row upserts of
+/// Records a run's candidate pairs as linking hands them over, all in one transaction that its owner commits (a run's
+/// result, <see cref="LinkStore.BeginResult"/>), so a run's pairs appear together or not at all. Rows go in multi-row upserts of
 /// <see cref="RowsPerStatement"/> through two commands prepared once; each pair's JSON is written once, compactly.
 /// The semantics are those of <see cref="LinkStore.SaveCandidates"/>: decisions are never changed, a contradicted
 /// decision is flagged for re-review and audited, every score joins the pair's history.
@@ -71,7 +71,7 @@ internal sealed class CandidateWriter : IDisposable
         }
     }
 
-    /// <summary>Writes what is pending, flags and audits contradicted decisions, and commits.</summary>
+    /// <summary>Writes what is pending, and flags and audits contradicted decisions.</summary>
     public CandidateSaveSummary Complete()
     {
         WritePending();
@@ -88,17 +88,14 @@ internal sealed class CandidateWriter : IDisposable
             audit.AddParameter("@run", _runId);
             flagged = audit.ExecuteNonQuery();
         }
-        _transaction.Commit();
         return new CandidateSaveSummary(Saved, flagged);
     }
 
-    /// <summary>Rolls back unless <see cref="Complete"/> committed (disposing an uncommitted transaction does).</summary>
     public void Dispose()
     {
         _pairs.Dispose();
         _scores.Dispose();
         _json.Dispose();
-        _transaction.Dispose();
     }
 
     private void WritePending()

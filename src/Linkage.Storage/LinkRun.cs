@@ -34,7 +34,9 @@ public sealed record LinkRunRequest
 /// <remarks>
 /// Linking runs on background threads (<see cref="Linker.Start"/>) while this thread stores the records, then
 /// stores each batch of kept candidates as it comes, so storing overlaps comparing and no run holds all its pairs
-/// in memory. The candidate pairs are written in one transaction: they appear together when the run completes.
+/// in memory. The run's result (its candidate pairs, ranks and retirements) is written in one transaction with the
+/// row that completes the run (<see cref="LinkStore.Publish"/>): it appears whole when the run completes, and a run
+/// stopped or killed before leaves the stored result as it was. Its records are stored before, in their own.
 /// A sharded run (<see cref="ShardedLinkRun"/>) takes the same steps, <see cref="Stage"/>, <see cref="LinkAndSave"/>
 /// and <see cref="Complete"/>, spread over its shards.
 /// </remarks>
@@ -60,10 +62,15 @@ public static class LinkRun
         started?.Invoke(runId);
         try
         {
-            var work = request.Scope == LinkScope.Batch
-                ? LinkBatch(store, runId, request, engine, options, progress, kept, cancellationToken)
-                : LinkStored(store, runId, request, engine, options, progress, cancellationToken);
-            Complete(store, runId, request, Linked(work.Outcome, work.Clocks), work.Staged);
+            var work = store.Publish(() =>
+            {
+                var done = request.Scope == LinkScope.Batch
+                    ? LinkBatch(store, runId, request, engine, options, progress, kept, cancellationToken)
+                    : LinkStored(store, runId, request, engine, options, progress, cancellationToken);
+                store.BeginResult();
+                Complete(store, runId, request, Linked(done.Outcome, done.Clocks), done.Staged);
+                return done;
+            }, cancellationToken);
             return (runId, work.Outcome.Summary);
         }
         catch (Exception ex)
@@ -97,15 +104,15 @@ public static class LinkRun
     /// <summary>
     /// Links <paramref name="references"/> (their <see cref="LinkOptions.Shard"/> when set) against
     /// <paramref name="listings"/> on background threads, and stores each batch of kept candidates as it comes, in
-    /// one transaction committed once linking is done. <paramref name="whileLinking"/> runs on this thread once
-    /// linking has started, before the first batch is stored: a batch run stores its records then.
+    /// the run's result (<see cref="LinkStore.BeginResult"/>), which the caller commits with the run's completion.
+    /// <paramref name="whileLinking"/> runs on this thread once linking has started, before the first batch is
+    /// stored: a batch run stores its records then.
     /// </summary>
     internal static StoredLinkOutcome LinkAndSave(
         LinkStore store, long runId, IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings,
         LinkEngine engine, LinkOptions options, RunClocks clocks, IProgress<LinkProgress>? progress, Action? whileLinking,
         Action<IReadOnlyList<CandidateMatch>>? kept, CancellationToken cancellationToken)
     {
-        using var bulk = store.BulkWriting();
         clocks.Link.Start();
         using var linking = Linker.Start(references, listings, engine, options, progress, cancellationToken);
         if (whileLinking is not null)
@@ -199,8 +206,6 @@ public static class LinkRun
         IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
     {
         var clocks = new RunClocks();
-        // Storing a scrape and linking what changed read and write all over the file, as a full run does.
-        using var bulk = store.BulkWriting();
         clocks.Save.Start();
         var staged = Stage(store, runId, request);
         clocks.Save.Stop();

@@ -13,29 +13,21 @@ public sealed partial class LinkStore
     /// changed here: a decided pair keeps it, and one whose new score contradicts it is flagged for re-review, its
     /// version bumped (a reviewer looking at the old evidence must reload) and the flag audited.
     /// </summary>
-    public CandidateSaveSummary SaveCandidates(long runId, IEnumerable<CandidateMatch> candidates)
+    public CandidateSaveSummary SaveCandidates(long runId, IEnumerable<CandidateMatch> candidates) => InTransaction(transaction =>
     {
-        using var writer = BeginCandidates(runId);
+        using var writer = new CandidateWriter(_connection, transaction, runId);
         writer.Add(candidates);
         return writer.Complete();
-    }
+    });
 
     /// <summary>
-    /// Opens the write transaction of a run's candidate pairs, to add them as they come. Nothing else may use this
-    /// store until the writer is completed or disposed.
+    /// Starts writing a run's candidate pairs as they come, in the run's result (<see cref="BeginResult"/>). Nothing
+    /// else may use this store until the writer is completed or disposed.
     /// </summary>
     internal CandidateWriter BeginCandidates(long runId)
     {
-        var transaction = _dialect.BeginWrite(_connection);
-        try
-        {
-            return new CandidateWriter(_connection, transaction, runId);
-        }
-        catch
-        {
-            transaction.Dispose();
-            throw;
-        }
+        BeginResult();
+        return new CandidateWriter(_connection, _result!, runId);
     }
 
     /// <summary>The review queue, filtered and ordered as asked.</summary>

@@ -14,6 +14,9 @@ public sealed partial class LinkStore : IDisposable
     private readonly DbConnection _connection;
     private readonly StoreDialect _dialect;
 
+    /// <summary>The open transaction of a run's result (<see cref="BeginResult"/>), which every command joins.</summary>
+    private DbTransaction? _result;
+
     private LinkStore(DbConnection connection, StoreDialect dialect, string location)
     {
         _connection = connection;
@@ -45,16 +48,54 @@ public sealed partial class LinkStore : IDisposable
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = transaction;
+        command.Transaction = transaction ?? _result;
         return command;
     }
 
     /// <summary>Database settings for a run's large writes, in force until disposed (<see cref="StoreDialect.BulkWriting"/>).</summary>
     internal IDisposable BulkWriting() => _dialect.BulkWriting(_connection);
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction, committed only if it returns.</summary>
+    /// <summary>
+    /// Opens, unless open, the transaction in which a run writes its result: its pairs, ranks and retirements, and the
+    /// row that completes it. Until <see cref="Publish"/> commits it, every command of this store joins it, so the
+    /// result and the run's completion land together, and a run stopped or killed before leaves the stored result as
+    /// the last completed run left it.
+    /// </summary>
+    internal void BeginResult() => _result ??= _dialect.BeginWrite(_connection);
+
+    /// <summary>
+    /// Runs a run's <paramref name="work"/> under the bulk settings (<see cref="BulkWriting"/>) and commits the result
+    /// it wrote (<see cref="BeginResult"/>) once it returns, unless the run was stopped by then: the last moment a stop
+    /// can leave the stored result as it was. A result not committed is rolled back.
+    /// </summary>
+    internal T Publish<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        using var bulk = BulkWriting();
+        try
+        {
+            var value = work();
+            cancellationToken.ThrowIfCancellationRequested();
+            _result?.Commit();
+            return value;
+        }
+        finally
+        {
+            // Before the bulk settings are restored: those commands run outside any transaction.
+            _result?.Dispose();
+            _result = null;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction, committed only if it returns; within a run's open result,
+    /// as part of it.
+    /// </summary>
     private T InTransaction<T>(Func<DbTransaction, T> work)
     {
+        if (_result is not null)
+        {
+            return work(_result);
+        }
         using var transaction = _dialect.BeginWrite(_connection);
         var result = work(transaction);
         transaction.Commit();

@@ -48,14 +48,18 @@ internal static class ShardedLinkRun
         store.StartShard(runId, shard.Index);
         try
         {
-            var clocks = new RunClocks();
-            clocks.Save.Start();
-            var references = StoredLinking.SortedReferences(store);
-            clocks.Save.Stop();
-            var outcome = StoredLinking.LinkAll(store, runId, references, request.Listings, engine, options, clocks, progress, cancellationToken);
-            var counts = LinkRun.Linked(outcome, clocks);
-            store.CompleteShard(runId, shard.Index, counts);
-            return counts;
+            return store.Publish(() =>
+            {
+                var clocks = new RunClocks();
+                clocks.Save.Start();
+                var references = StoredLinking.SortedReferences(store);
+                clocks.Save.Stop();
+                var outcome = StoredLinking.LinkAll(store, runId, references, request.Listings, engine, options, clocks, progress, cancellationToken);
+                var counts = LinkRun.Linked(outcome, clocks);
+                store.BeginResult();
+                store.CompleteShard(runId, shard.Index, counts);
+                return counts;
+            }, cancellationToken);
         }
         catch (Exception ex)
         {
@@ -77,21 +81,25 @@ internal static class ShardedLinkRun
         {
             return false;
         }
-        var clock = Stopwatch.StartNew();
-        var retired = store.MarkCurrentPairs(runId, null);
-        store.RecordLinkScope(runId, StoredLinking.Full, StoredLinking.Fingerprint(engine.Model, options));
-        var (referencesNew, referencesChanged) = store.CountReferenceChanges(runId);
-        var (listingsNew, listingsChanged, listingsVanished) = store.CountListingChanges(runId);
-        var references = store.CountReferences();
-        LinkRun.Complete(store, runId, request,
-            linked with
-            {
-                ReferencesRead = references,
-                ReferencesRelinked = references,
-                PairsRetired = retired,
-                SaveMilliseconds = linked.SaveMilliseconds + clock.ElapsedMilliseconds,
-            },
-            new StagedRecords(referencesNew, referencesChanged, listingsNew, listingsChanged, listingsVanished));
-        return true;
+        return store.Publish(() =>
+        {
+            var clock = Stopwatch.StartNew();
+            store.BeginResult();
+            var retired = store.MarkCurrentPairs(runId, null);
+            store.RecordLinkScope(runId, StoredLinking.Full, StoredLinking.Fingerprint(engine.Model, options));
+            var (referencesNew, referencesChanged) = store.CountReferenceChanges(runId);
+            var (listingsNew, listingsChanged, listingsVanished) = store.CountListingChanges(runId);
+            var references = store.CountReferences();
+            LinkRun.Complete(store, runId, request,
+                linked with
+                {
+                    ReferencesRead = references,
+                    ReferencesRelinked = references,
+                    PairsRetired = retired,
+                    SaveMilliseconds = linked.SaveMilliseconds + clock.ElapsedMilliseconds,
+                },
+                new StagedRecords(referencesNew, referencesChanged, listingsNew, listingsChanged, listingsVanished));
+            return true;
+        }, CancellationToken.None);
     }
 }

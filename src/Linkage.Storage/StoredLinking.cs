@@ -190,6 +190,7 @@ internal static class StoredLinking
                 changed.Add(match with { Evidence = [.. match.Evidence], BlockingRules = [.. match.BlockingRules] });
             }
         }
+        store.BeginResult();
         var saved = store.SaveCandidates(runId, changed);
         store.SetRanks(reranked);
         var retired = store.MarkCurrentPairs(runId, [.. read.Keys.Where(k => !current.Contains(k))]);

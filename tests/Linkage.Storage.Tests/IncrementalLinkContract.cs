@@ -138,6 +138,51 @@ public abstract class IncrementalLinkContract(Func<StoreTarget> target) : IDispo
     }
 
     [StoreFact]
+    public void Another_connection_sees_a_runs_result_only_once_the_run_has_completed()
+    {
+        var (references, listings) = Corpus(51);
+        using var store = Open();
+        using var watcher = _targets[store].OpenRawConnection();
+        var changed = listings.Select((l, i) => i % 10 == 0 ? Changed(l) : l).ToArray();
+        foreach (var (scope, scrape) in new[] { (LinkScope.Full, listings), (LinkScope.Incremental, changed), (LinkScope.Full, listings) })
+        {
+            using var watching = new CancellationTokenSource();
+            var seen = Task.Run(() => WatchRunning(watcher, watching.Token));
+
+            Run(store, scope, references, scrape);
+            watching.Cancel();
+
+            var (running, written) = seen.Result;
+            Assert.True(running > 0, $"the {scope} run was never seen running");
+            Assert.True(written == 0, $"the {scope} run's pairs were seen {written} times before it completed");
+        }
+    }
+
+    /// <summary>
+    /// Polls, one statement (one snapshot) at a time, for a running run and the pairs it wrote or retired: how often
+    /// one was seen running, and how often with such pairs already there.
+    /// </summary>
+    private static (int Running, int Written) WatchRunning(DbConnection connection, CancellationToken stop)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT COUNT(*) FROM candidate_pairs p WHERE p.last_run_id = r.run_id OR p.retired_run_id = r.run_id)
+            FROM runs r WHERE r.status = 'running'
+            """;
+        var (running, written) = (0, 0);
+        while (!stop.IsCancellationRequested)
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                running++;
+                written += Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) > 0 ? 1 : 0;
+            }
+        }
+        return (running, written);
+    }
+
+    [StoreFact]
     public void A_different_model_or_candidate_cap_forces_a_full_run()
     {
         var (references, listings) = Corpus(41);
