@@ -216,7 +216,8 @@ public sealed partial class LinkStore
     /// <summary>The current version of each listing named.</summary>
     internal List<ListingRecord> ReadListingRecords(IEnumerable<string> listingIds)
     {
-        var records = new List<ListingRecord>();
+        // Read in chunks, parsed together: parsing is spread over the cores only for many documents.
+        var documents = new List<(string Data, DateTimeOffset? ScrapedAt)>();
         foreach (var chunk in listingIds.Chunk(IdChunk))
         {
             using var command = Command(string.Empty);
@@ -225,9 +226,9 @@ public sealed partial class LinkStore
                 WHERE v.listing_id IN ({InList(command, chunk)})
                     AND v.version_id = (SELECT MAX(w.version_id) FROM listing_versions w WHERE w.listing_id = v.listing_id)
                 """;
-            records.AddRange(Listings(command));
+            ReadListingDocuments(command, documents);
         }
-        return records;
+        return ParseListings(documents);
     }
 
     /// <summary>

@@ -201,13 +201,23 @@ public sealed partial class LinkStore
     /// <summary>Listings from a query whose first columns are a stored document and its scrape time.</summary>
     private static List<ListingRecord> Listings(DbCommand command)
     {
-        using var reader = command.ExecuteReader();
         var documents = new List<(string Data, DateTimeOffset? ScrapedAt)>();
+        ReadListingDocuments(command, documents);
+        return ParseListings(documents);
+    }
+
+    /// <summary>Adds the rows of a query whose first columns are a stored document and its scrape time.</summary>
+    private static void ReadListingDocuments(DbCommand command, List<(string Data, DateTimeOffset? ScrapedAt)> documents)
+    {
+        using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             documents.Add((reader.GetString(0), reader.NullableTime(1)));
         }
-        return Parsed(documents, row =>
+    }
+
+    private static List<ListingRecord> ParseListings(List<(string Data, DateTimeOffset? ScrapedAt)> documents) =>
+        Parsed(documents, row =>
         {
             var scrapedAt = row.ScrapedAt;
             using var document = JsonDocument.Parse(row.Data);
@@ -220,7 +230,6 @@ public sealed partial class LinkStore
                 Url = Text(root, "url"),
             };
         });
-    }
 
     /// <summary>The inverse of <see cref="RecordDocuments"/>: the birth date is parsed again from the text kept.</summary>
     private static PersonDetails Person(JsonElement root, DateOnly? observedOn)

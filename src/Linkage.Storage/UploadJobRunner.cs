@@ -39,7 +39,7 @@ public sealed class UploadJobRunner(string database, LinkEngine engine, LinkOpti
         while (!stoppingToken.IsCancellationRequested)
         {
             // Linking is synchronous underneath; it runs off the caller's thread so shutdown is observed at once.
-            var outcome = await Task.Run(() => RunNextOrReport(stoppingToken), CancellationToken.None).ConfigureAwait(false);
+            var outcome = await RunThread.Run(() => RunNextOrReport(stoppingToken)).ConfigureAwait(false);
             if (outcome.Kind != UploadOutcomeKind.NothingQueued || outcome.Requeued + outcome.GivenUp > 0)
             {
                 report(outcome);

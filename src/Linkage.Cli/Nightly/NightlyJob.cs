@@ -51,7 +51,8 @@ internal static class NightlyJob
             NightlyLog.Taking(logger, batch.References.Count, batch.Listings.Count);
             var total = Stopwatch.StartNew();
             var (request, rejects) = Read(batch, settings.Full ? LinkScope.Full : LinkScope.Incremental);
-            var (id, _) = LinkRun.Execute(store, request, settings.Engine, settings.LinkOptions, null, started => runId = started, cancellationToken: cancellationToken);
+            var (id, _) = await RunThread.Run(() => LinkRun.Execute(
+                store, request, settings.Engine, settings.LinkOptions, null, started => runId = started, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var processed = inbox.MoveProcessed(batch, id);
             if (rejects.Count > 0)
             {

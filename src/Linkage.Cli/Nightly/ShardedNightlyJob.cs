@@ -63,7 +63,8 @@ internal static class ShardedNightlyJob
         }
         else
         {
-            var linked = ShardedLinkRun.LinkShard(store, run.RunId, request, settings.Engine, options, null, cancellationToken);
+            var linked = await RunThread.Run(() => ShardedLinkRun.LinkShard(store, run.RunId, request, settings.Engine, options, null, cancellationToken))
+                .ConfigureAwait(false);
             ShardLog.Linked(logger, name, run.RunId, linked.CandidatePairs, linked.PairsKept, linked.PairsFlagged, linked.LinkMilliseconds, linked.SaveMilliseconds);
         }
 
