@@ -89,13 +89,17 @@ public static class LinkRun
         || failure is OperationCanceledException
         || (failure is AggregateException aggregate && aggregate.Flatten().InnerExceptions.All(e => e is OperationCanceledException));
 
-    /// <summary>Stores the run's records: its references when it brings them, then its listings.</summary>
-    internal static StagedRecords Stage(LinkStore store, long runId, LinkRunRequest request)
+    /// <summary>
+    /// Stores the run's records: its references when it brings them, then its listings. <paramref name="referencesStored"/>
+    /// is called in between.
+    /// </summary>
+    internal static StagedRecords Stage(LinkStore store, long runId, LinkRunRequest request, Action? referencesStored = null)
     {
         if (request.References is not null)
         {
             store.SaveReferences(runId, request.References);
         }
+        referencesStored?.Invoke();
         var (referencesNew, referencesChanged) = store.CountReferenceChanges(runId);
         var scrape = store.SaveListings(runId, request.Listings);
         return new StagedRecords(referencesNew, referencesChanged, scrape.New, scrape.Changed, scrape.Vanished);
@@ -199,7 +203,8 @@ public static class LinkRun
 
     /// <summary>
     /// Keeps the store's whole result current (<see cref="StoredLinking"/>): the records are stored first, since
-    /// what changed since the last completed run decides which pairs are computed.
+    /// what changed since the last completed run decides which pairs are computed. The stored references are read
+    /// on another connection meanwhile, once the run's own are stored.
     /// </summary>
     private static RunWork LinkStored(
         LinkStore store, long runId, LinkRunRequest request, LinkEngine engine, LinkOptions options,
@@ -207,9 +212,10 @@ public static class LinkRun
     {
         var clocks = new RunClocks();
         clocks.Save.Start();
-        var staged = Stage(store, runId, request);
+        Task<ReferenceRecord[]>? references = null;
+        var staged = Stage(store, runId, request, () => references = StoredLinking.ReadReferencesAside(store));
         clocks.Save.Stop();
-        var outcome = StoredLinking.Link(store, runId, request.Scope, request.Listings, engine, options, clocks, progress, cancellationToken);
+        var outcome = StoredLinking.Link(store, runId, request.Scope, request.Listings, references!, engine, options, clocks, progress, cancellationToken);
         return new RunWork(outcome, clocks, staged);
     }
 

@@ -17,10 +17,14 @@ public sealed partial class LinkStore : IDisposable
     /// <summary>The open transaction of a run's result (<see cref="BeginResult"/>), which every command joins.</summary>
     private DbTransaction? _result;
 
-    private LinkStore(DbConnection connection, StoreDialect dialect, string location)
+    /// <summary>What the store was opened on, to open another connection to it (<see cref="OpenSide"/>).</summary>
+    private readonly string _target;
+
+    private LinkStore(DbConnection connection, StoreDialect dialect, string target, string location)
     {
         _connection = connection;
         _dialect = dialect;
+        _target = target;
         Location = location;
     }
 
@@ -33,7 +37,7 @@ public sealed partial class LinkStore : IDisposable
         try
         {
             Migrator.Apply(connection, dialect);
-            return new LinkStore(connection, dialect, location);
+            return new LinkStore(connection, dialect, target, location);
         }
         catch
         {
@@ -43,6 +47,12 @@ public sealed partial class LinkStore : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>
+    /// Another connection to the same store, already migrated, for reading what is committed while this one goes on
+    /// (a run reads its references while it stores its scrape).
+    /// </summary>
+    internal LinkStore OpenSide() => new(_dialect.Connect(_target), _dialect, _target, Location);
 
     private DbCommand Command(string sql, DbTransaction? transaction = null)
     {

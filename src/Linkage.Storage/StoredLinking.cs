@@ -44,9 +44,10 @@ internal static class StoredLinking
     /// </summary>
     private const int PairForm = 2;
 
+    /// <param name="storedReferences">Every stored reference, in id order (<see cref="ReadReferencesAside"/>).</param>
     public static StoredLinkOutcome Link(
-        LinkStore store, long runId, LinkScope scope, IReadOnlyList<ListingRecord> batch, LinkEngine engine, LinkOptions options,
-        RunClocks clocks, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
+        LinkStore store, long runId, LinkScope scope, IReadOnlyList<ListingRecord> batch, Task<ReferenceRecord[]> storedReferences,
+        LinkEngine engine, LinkOptions options, RunClocks clocks, IProgress<LinkProgress>? progress, CancellationToken cancellationToken)
     {
         var fingerprint = Fingerprint(engine.Model, options);
         var last = store.LastCompletedRun();
@@ -54,12 +55,11 @@ internal static class StoredLinking
         var incremental = scope == LinkScope.Incremental && !options.Exhaustive && last is { Scope: not null }
             && last.ModelFingerprint == fingerprint;
         store.RecordLinkScope(runId, incremental ? Incremental : Full, fingerprint);
-        var references = SortedReferences(store);
         if (incremental)
         {
-            return LinkChanges(store, runId, last!.RunId, references, batch, engine, options, clocks, cancellationToken);
+            return LinkChanges(store, runId, last!.RunId, storedReferences, batch, engine, options, clocks, cancellationToken);
         }
-        var outcome = LinkAll(store, runId, references, batch, engine, options, clocks, progress, cancellationToken);
+        var outcome = LinkAll(store, runId, Awaited(storedReferences, clocks), batch, engine, options, clocks, progress, cancellationToken);
         clocks.Save.Start();
         var retired = store.MarkCurrentPairs(runId, null);
         clocks.Save.Stop();
@@ -91,10 +91,20 @@ internal static class StoredLinking
         return outcome with { ReferencesRelinked = references.Length };
     }
 
-    private static StoredLinkOutcome LinkChanges(
-        LinkStore store, long runId, long since, ReferenceRecord[] references, IReadOnlyList<ListingRecord> batch, LinkEngine engine,
-        LinkOptions options, RunClocks clocks, CancellationToken cancellationToken)
+    /// <summary>The stored references read aside, waiting for them if still being read (time spent reading).</summary>
+    private static ReferenceRecord[] Awaited(Task<ReferenceRecord[]> references, RunClocks clocks)
     {
+        clocks.Save.Start();
+        var read = references.GetAwaiter().GetResult();
+        clocks.Save.Stop();
+        return read;
+    }
+
+    private static StoredLinkOutcome LinkChanges(
+        LinkStore store, long runId, long since, Task<ReferenceRecord[]> storedReferences, IReadOnlyList<ListingRecord> batch,
+        LinkEngine engine, LinkOptions options, RunClocks clocks, CancellationToken cancellationToken)
+    {
+        // What changed is read first, while the references are still being read aside.
         clocks.Save.Start();
         var retracted = store.ListingsRetractedSince(since);
         var staleIds = store.ReferencesChangedSince(since);
@@ -104,13 +114,14 @@ internal static class StoredLinking
             staleIds.UnionWith(store.ReferencesHolding(retracted.Concat(coRetracted).Distinct(StringComparer.Ordinal)));
         }
         var groupsLeft = store.SiblingGroupsLeftSince(since);
-        staleIds.UnionWith(references.Where(r => groupsLeft.Contains(r.Person.SiblingGroup)).Select(r => r.RecordId));
-        var stale = WholeSiblingGroups(references, staleIds);
         var floors = store.CurrentListFloors();
         var freshIds = store.ListingsChangedSince(since);
         var (probed, coListed) = ProbedListings(store, batch, freshIds);
         var reprobed = store.ReadCurrentComparisons(coListed);
         clocks.Save.Stop();
+        var references = Awaited(storedReferences, clocks);
+        staleIds.UnionWith(references.Where(r => groupsLeft.Contains(r.Person.SiblingGroup)).Select(r => r.RecordId));
+        var stale = WholeSiblingGroups(references, staleIds);
 
         var pairsStored = floors.Values.Sum(f => (long)f.Count);
         var linked = new List<CandidateMatch>();
@@ -253,6 +264,16 @@ internal static class StoredLinking
     /// <summary>Every stored reference, in reference id order.</summary>
     internal static ReferenceRecord[] SortedReferences(LinkStore store) =>
         [.. store.ReadReferences().OrderBy(r => r.RecordId, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// <see cref="SortedReferences"/>, read on another connection (<see cref="LinkStore.OpenSide"/>) and thread while
+    /// the caller goes on with <paramref name="store"/>: they see what it has committed.
+    /// </summary>
+    internal static Task<ReferenceRecord[]> ReadReferencesAside(LinkStore store) => RunThread.Run(() =>
+    {
+        using var side = store.OpenSide();
+        return SortedReferences(side);
+    });
 
     /// <summary>Every current listing: this run's as read, the others as stored, in listing id order.</summary>
     private static ListingRecord[] CurrentListings(LinkStore store, long runId, IReadOnlyList<ListingRecord> batch, Stopwatch save)
