@@ -147,7 +147,11 @@ public abstract class IncrementalLinkContract(Func<StoreTarget> target) : IDispo
         foreach (var (scope, scrape) in new[] { (LinkScope.Full, listings), (LinkScope.Incremental, changed), (LinkScope.Full, listings) })
         {
             using var watching = new CancellationTokenSource();
-            var seen = Task.Run(() => WatchRunning(watcher, watching.Token));
+            using var polling = new ManualResetEventSlim();
+            // A thread of its own, polling before the run starts: a busy thread pool must not let the run go unseen.
+            var seen = Task.Factory.StartNew(() => WatchRunning(watcher, polling, watching.Token),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            polling.Wait();
 
             Run(store, scope, references, scrape);
             watching.Cancel();
@@ -162,7 +166,7 @@ public abstract class IncrementalLinkContract(Func<StoreTarget> target) : IDispo
     /// Polls, one statement (one snapshot) at a time, for a running run and the pairs it wrote or retired: how often
     /// one was seen running, and how often with such pairs already there.
     /// </summary>
-    private static (int Running, int Written) WatchRunning(DbConnection connection, CancellationToken stop)
+    private static (int Running, int Written) WatchRunning(DbConnection connection, ManualResetEventSlim polling, CancellationToken stop)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -178,6 +182,7 @@ public abstract class IncrementalLinkContract(Func<StoreTarget> target) : IDispo
                 running++;
                 written += Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) > 0 ? 1 : 0;
             }
+            polling.Set();
         }
         return (running, written);
     }
