@@ -218,16 +218,11 @@ public sealed partial class LinkStore
     {
         // Read in chunks, parsed together: parsing is spread over the cores only for many documents.
         var documents = new List<(string Data, DateTimeOffset? ScrapedAt)>();
-        foreach (var chunk in listingIds.Chunk(IdChunk))
-        {
-            using var command = Command(string.Empty);
-            command.CommandText = $"""
-                SELECT v.data, v.scraped_at FROM listing_versions v
-                WHERE v.listing_id IN ({InList(command, chunk)})
-                    AND v.version_id = (SELECT MAX(w.version_id) FROM listing_versions w WHERE w.listing_id = v.listing_id)
-                """;
-            ReadListingDocuments(command, documents);
-        }
+        ReadChunked(listingIds, ids => $"""
+            SELECT v.data, v.scraped_at FROM listing_versions v
+            WHERE v.listing_id IN ({ids})
+                AND v.version_id = (SELECT MAX(w.version_id) FROM listing_versions w WHERE w.listing_id = v.listing_id)
+            """, reader => documents.Add(ListingDocument(reader)));
         return ParseListings(documents);
     }
 

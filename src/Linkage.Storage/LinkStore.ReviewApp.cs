@@ -201,20 +201,17 @@ public sealed partial class LinkStore
     /// <summary>Listings from a query whose first columns are a stored document and its scrape time.</summary>
     private static List<ListingRecord> Listings(DbCommand command)
     {
+        using var reader = command.ExecuteReader();
         var documents = new List<(string Data, DateTimeOffset? ScrapedAt)>();
-        ReadListingDocuments(command, documents);
+        while (reader.Read())
+        {
+            documents.Add(ListingDocument(reader));
+        }
         return ParseListings(documents);
     }
 
-    /// <summary>Adds the rows of a query whose first columns are a stored document and its scrape time.</summary>
-    private static void ReadListingDocuments(DbCommand command, List<(string Data, DateTimeOffset? ScrapedAt)> documents)
-    {
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            documents.Add((reader.GetString(0), reader.NullableTime(1)));
-        }
-    }
+    /// <summary>A row whose first columns are a stored listing document and its scrape time.</summary>
+    private static (string Data, DateTimeOffset? ScrapedAt) ListingDocument(DbDataReader reader) => (reader.GetString(0), reader.NullableTime(1));
 
     private static List<ListingRecord> ParseListings(List<(string Data, DateTimeOffset? ScrapedAt)> documents) =>
         Parsed(documents, row =>
