@@ -6,11 +6,12 @@ internal static class BlockKeys
     public const int MaxValuesPerPart = 8;
 
     /// <summary>
-    /// Every combination of the record's values for the rule's parts (and of a MinHash rule's bands), hashed. A
-    /// record missing any part has no key under the rule, nor has any record under a sibling-cross rule. Returns
-    /// how many keys were written to <paramref name="keys"/>.
+    /// Every combination of the record's values for the rule's parts (and of a MinHash rule's bands), hashed, each
+    /// once, in the order first met. A record missing any part has no key under the rule, nor has any record under a
+    /// sibling-cross rule. Returns how many keys were written to <paramref name="keys"/>; <paramref name="scratch"/> is
+    /// the caller's, reused so that nothing is allocated per record.
     /// </summary>
-    public static int Compute(BlockingRule rule, IBlockingKeySource source, int record, List<ulong> keys)
+    public static int Compute(BlockingRule rule, IBlockingKeySource source, int record, List<ulong> keys, List<ulong> scratch)
     {
         const ulong start = 14695981039346656037UL;
         keys.Clear();
@@ -36,7 +37,6 @@ internal static class BlockKeys
             keys.Add(start);
         }
         Span<int> values = stackalloc int[MaxValuesPerPart];
-        var partial = new List<ulong>(MaxValuesPerPart);
         for (var p = 0; p < rule.Parts.Count; p++)
         {
             var count = source.Values(rule.Parts[p], record, values);
@@ -45,16 +45,21 @@ internal static class BlockKeys
                 keys.Clear();
                 return 0;
             }
-            partial.Clear();
+            scratch.Clear();
             foreach (var prefix in keys)
             {
                 for (var v = 0; v < count; v++)
                 {
-                    partial.Add(Mix(prefix, (ulong)(uint)values[v] | ((ulong)p << 32)));
+                    // A record has a few values per part, so a linear search beats hashing.
+                    var key = Mix(prefix, (ulong)(uint)values[v] | ((ulong)p << 32));
+                    if (!scratch.Contains(key))
+                    {
+                        scratch.Add(key);
+                    }
                 }
             }
             keys.Clear();
-            keys.AddRange(partial.Distinct());
+            keys.AddRange(scratch);
         }
         for (var c = 0; c < rule.Columns.Count; c++)
         {

@@ -52,9 +52,10 @@ internal sealed class BlockingIndex
         {
             var entries = new List<(ulong Key, int Listing)>(source.Count);
             var keys = new List<ulong>();
+            var scratch = new List<ulong>();
             for (var i = 0; i < source.Count; i++)
             {
-                BlockKeys.Compute(rule, source, i, keys);
+                BlockKeys.Compute(rule, source, i, keys, scratch);
                 foreach (var key in keys)
                 {
                     entries.Add((key, i));

@@ -7,13 +7,11 @@ namespace Linkage.Blocking;
 internal sealed class CandidateFinder
 {
     private readonly BlockingIndex _index;
-    private readonly IBlockingKeySource _references;
-    private readonly SiblingGroups? _referenceGroups;
+    private readonly RecordKeys _references;
     private readonly int[] _seenAt;
     private readonly int[] _slotOf;
     /// <summary>Per listing sibling group, the stamp of the last sibling-cross pass that proposed its members.</summary>
     private readonly int[] _groupSeenAt;
-    private readonly List<ulong> _keys = new();
     private readonly List<int> _candidates = new();
     private readonly List<uint> _ruleMasks = new();
     /// <summary>Per listing, whether it is new (see the constructor); null when every pair counts.</summary>
@@ -30,7 +28,7 @@ internal sealed class CandidateFinder
     /// proposes through a new listing (a sibling's pair with it opens the group). Every other pair was proposed
     /// before the new listings came, so merging them into stored lists needs only these.
     /// </param>
-    public CandidateFinder(BlockingIndex index, IBlockingKeySource references, int listingCount, bool[]? newListings = null)
+    public CandidateFinder(BlockingIndex index, RecordKeys references, int listingCount, bool[]? newListings = null)
     {
         _index = index;
         _references = references;
@@ -39,7 +37,6 @@ internal sealed class CandidateFinder
         _newListings = newListings;
         if (index.ListingGroups is { } listingGroups)
         {
-            _referenceGroups = SiblingGroups.Of(references);
             _groupSeenAt = new int[listingGroups.Count + 1];
             _groupSeenNewAt = new int[listingGroups.Count + 1];
         }
@@ -48,6 +45,12 @@ internal sealed class CandidateFinder
             _groupSeenAt = [];
             _groupSeenNewAt = [];
         }
+    }
+
+    /// <summary>A finder for references whose keys are not yet computed; several finders over one side share <see cref="RecordKeys"/>.</summary>
+    public CandidateFinder(BlockingIndex index, IBlockingKeySource references, int listingCount)
+        : this(index, RecordKeys.Compute(index.Rules, references), listingCount)
+    {
     }
 
     /// <summary>Listing indices proposed for the last reference found.</summary>
@@ -73,8 +76,7 @@ internal sealed class CandidateFinder
                 ProposeSiblingGroups(reference, rule, rules[rule].ViaMask);
                 continue;
             }
-            BlockKeys.Compute(rules[rule], _references, reference, _keys);
-            foreach (var key in _keys)
+            foreach (var key in _references.Of(rule, reference))
             {
                 foreach (var listing in _index.Block(rule, key))
                 {
@@ -117,14 +119,15 @@ internal sealed class CandidateFinder
     private void ProposeSiblingGroups(int reference, int rule, uint viaMask)
     {
         var listingGroups = _index.ListingGroups!;
-        var group = _referenceGroups!.GroupOf(reference);
+        var referenceGroups = _references.Groups!;
+        var group = referenceGroups.GroupOf(reference);
         if (group == 0)
         {
             return;
         }
         _groupStamp++;
         var rules = _index.Rules;
-        foreach (var sibling in _referenceGroups.Members(group))
+        foreach (var sibling in referenceGroups.Members(group))
         {
             if (sibling == reference)
             {
@@ -136,8 +139,7 @@ internal sealed class CandidateFinder
                 {
                     continue;
                 }
-                BlockKeys.Compute(rules[via], _references, sibling, _keys);
-                foreach (var key in _keys)
+                foreach (var key in _references.Of(via, sibling))
                 {
                     foreach (var siblingCandidate in _index.Block(via, key))
                     {

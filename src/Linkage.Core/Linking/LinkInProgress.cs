@@ -174,6 +174,7 @@ public sealed class LinkInProgress : IDisposable
         var (session, index) = _prepared ?? Prepare(parallel);
         _progress?.Report(new LinkProgress("prepare", total, total));
 
+        var referenceKeys = RecordKeys.Compute(index.Rules, session.References, parallel);
         var siblings = new PairSiblingGroups(_references, _listings);
         var newListings = _options.NewListings is { } ids ? Array.ConvertAll(session.ListingIds, ids.Contains) : null;
         var chunks = ReferenceChunks.Split(_references, ChunkSize);
@@ -187,7 +188,7 @@ public sealed class LinkInProgress : IDisposable
         long done = 0;
         Parallel.For(0, _workers, parallel, _ =>
         {
-            var worker = new LinkWorker(session, index, _options, newListings);
+            var worker = new LinkWorker(session, index, referenceKeys, _options, newListings);
             var matches = new List<CandidateMatch>();
             while (true)
             {

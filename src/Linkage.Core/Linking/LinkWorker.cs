@@ -5,13 +5,14 @@ using Linkage.Scoring;
 namespace Linkage.Linking;
 
 /// <summary>One thread's reusable buffers for linking references one at a time; nothing here is shared.</summary>
+/// <param name="referenceKeys">The session's references' blocking keys, computed once for every worker.</param>
 /// <param name="newListings">Per listing, whether it is one of <see cref="LinkOptions.NewListings"/>; null when unset.</param>
-internal sealed class LinkWorker(LinkSession session, BlockingIndex index, LinkOptions options, bool[]? newListings = null)
+internal sealed class LinkWorker(LinkSession session, BlockingIndex index, RecordKeys referenceKeys, LinkOptions options, bool[]? newListings = null)
 {
     /// <summary>Slack for rounding: the bound and the weight sum the same terms in different orders.</summary>
     private const double Slack = 1e-9;
 
-    private readonly CandidateFinder _finder = new(index, session.References, session.Listings.Count, newListings);
+    private readonly CandidateFinder _finder = new(index, referenceKeys, session.Listings.Count, newListings);
     private readonly TopCandidates _top = new(options.MaxCandidatesPerReference, session.ListingIds);
     private readonly PairScorer _scorer = new(session.Model);
     private readonly double _reviewWeight = CompiledModel.WeightOf(session.Model.Model.Thresholds.Review);

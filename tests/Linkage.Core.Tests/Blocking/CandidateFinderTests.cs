@@ -86,6 +86,29 @@ public class CandidateFinderTests
     }
 
     [Fact]
+    public void A_sides_keys_computed_once_hold_each_records_distinct_keys_and_none_under_sibling_cross()
+    {
+        // Record 0 gives its own key again as an alternate; record 1 has no year; record 2 has none of the rule's values.
+        var records = new Table((5, 2014, [5, 6, 6]), (5, 0, []), (0, 0, []), (6, 2015, [])) { Groups = [1, 1, 0, 0] };
+        var rules = WithSiblingCross(GivenAndYear);
+
+        var keys = RecordKeys.Compute(rules, records);
+
+        var one = new List<ulong>();
+        BlockKeys.Compute(GivenAndYear, new Table((5, 2014, [])), 0, one, []);
+        var other = new List<ulong>();
+        BlockKeys.Compute(GivenAndYear, new Table((6, 2014, [])), 0, other, []);
+        Assert.Equal([one[0], other[0]], keys.Of(0, 0).ToArray());
+        Assert.True(keys.Of(0, 1).IsEmpty);
+        Assert.True(keys.Of(0, 2).IsEmpty);
+        Assert.Equal(1, keys.Of(0, 3).Length);
+        Assert.NotEqual(one[0], keys.Of(0, 3)[0]);
+        Assert.All(Enumerable.Range(0, records.Count), r => Assert.True(keys.Of(1, r).IsEmpty));
+        Assert.Equal(keys.Groups!.GroupOf(0), keys.Groups.GroupOf(1));
+        Assert.Equal(0, keys.Groups.GroupOf(2));
+    }
+
+    [Fact]
     public void Matches_exhaustive_key_equality_on_random_tables()
     {
         var random = new Random(11);
