@@ -117,7 +117,6 @@ internal static class StoredLinking
         var floors = store.CurrentListFloors();
         var freshIds = store.ListingsChangedSince(since);
         var (probed, coListed) = ProbedListings(store, batch, freshIds);
-        var reprobed = store.ReadCurrentComparisons(coListed);
         clocks.Save.Stop();
         var references = Awaited(storedReferences, clocks);
         staleIds.UnionWith(references.Where(r => groupsLeft.Contains(r.Person.SiblingGroup)).Select(r => r.RecordId));
@@ -155,6 +154,12 @@ internal static class StoredLinking
                     ? list.Floor : double.NegativeInfinity,
             };
             var probe = Linker.Link(settled, probed, engine, probing, null, cancellationToken);
+            clocks.Link.Stop();
+            // Only a co-listed listing can be probed again with a reference that holds a pair with it.
+            clocks.Save.Start();
+            var reprobed = store.ReadCurrentComparisons(probe.Matches.Select(m => m.ListingId).Where(coListed.Contains).Distinct());
+            clocks.Save.Stop();
+            clocks.Link.Start();
             var touched = probe.Matches
                 .Where(m => !reprobed.TryGetValue((m.ReferenceId, m.ListingId), out var stored)
                     || !stored.Levels.SequenceEqual(m.Levels) || !stored.Rules.SequenceEqual(m.BlockingRules))
@@ -236,7 +241,7 @@ internal static class StoredLinking
     /// The new and changed listings, and the current listings co-listed with them (what <c>sibling_cross</c> can
     /// newly propose through them), in listing id order; and which were co-listed.
     /// </summary>
-    private static (ListingRecord[] Probed, List<string> CoListed) ProbedListings(
+    private static (ListingRecord[] Probed, HashSet<string> CoListed) ProbedListings(
         LinkStore store, IReadOnlyList<ListingRecord> batch, HashSet<string> freshIds)
     {
         if (freshIds.Count == 0)
@@ -247,7 +252,8 @@ internal static class StoredLinking
         var fromBatch = freshIds.Where(batchById.ContainsKey).Select(id => batchById[id]).ToList();
         var fresh = fromBatch.Concat(store.ReadListingRecords(freshIds.Where(id => !batchById.ContainsKey(id)))).ToList();
         var groups = fresh.Select(l => l.Person.SiblingGroup).Where(g => g.Length > 0).ToHashSet(StringComparer.Ordinal);
-        var coListed = store.ListingsInGroups(groups, withVanished: false).Where(id => !freshIds.Contains(id)).ToList();
+        var coListed = store.ListingsInGroups(groups, withVanished: false);
+        coListed.ExceptWith(freshIds);
         fresh.AddRange(coListed.Where(batchById.ContainsKey).Select(id => batchById[id]));
         fresh.AddRange(store.ReadListingRecords(coListed.Where(id => !batchById.ContainsKey(id))));
         return (Sorted(fresh), coListed);
