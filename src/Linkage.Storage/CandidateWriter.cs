@@ -29,7 +29,7 @@ internal sealed class CandidateWriter : IDisposable
 
     private const string NewlyContradicts = "(" + Contradicts + " AND NOT candidate_pairs.needs_rereview)";
 
-    private static readonly string[] PairColumns = ["r", "l", "k", "p", "w", "cw", "d", "v", "ws", "b", "e"];
+    private static readonly string[] PairColumns = ["r", "l", "p", "w", "cw", "d", "v", "ws", "b", "e"];
 
     private static readonly string[] ScoreColumns = ["r", "l", "p", "w", "d", "v"];
 
@@ -134,15 +134,14 @@ internal sealed class CandidateWriter : IDisposable
             var p = 1 + i * PairColumns.Length;
             pairValues[p].Value = candidate.ReferenceId;
             pairValues[p + 1].Value = candidate.ListingId;
-            pairValues[p + 2].Value = (long)candidate.Rank;
-            pairValues[p + 3].Value = probability;
-            pairValues[p + 4].Value = weight;
-            pairValues[p + 5].Value = candidate.ComparisonWeight;
-            pairValues[p + 6].Value = decision;
-            pairValues[p + 7].Value = levels;
-            pairValues[p + 8].Value = _json.Weights(candidate.Evidence);
-            pairValues[p + 9].Value = _json.Strings(candidate.BlockingRules);
-            pairValues[p + 10].Value = _json.Evidence(candidate.Evidence);
+            pairValues[p + 2].Value = probability;
+            pairValues[p + 3].Value = weight;
+            pairValues[p + 4].Value = candidate.ComparisonWeight;
+            pairValues[p + 5].Value = decision;
+            pairValues[p + 6].Value = levels;
+            pairValues[p + 7].Value = _json.Weights(candidate.Evidence);
+            pairValues[p + 8].Value = _json.Strings(candidate.BlockingRules);
+            pairValues[p + 9].Value = _json.Evidence(candidate.Evidence);
             var s = 1 + i * ScoreColumns.Length;
             scoreValues[s].Value = candidate.ReferenceId;
             scoreValues[s + 1].Value = candidate.ListingId;
@@ -197,11 +196,11 @@ internal sealed class CandidateWriter : IDisposable
     private static string Rows(int rows, Func<int, string> row) => string.Join(",\n", Enumerable.Range(0, rows).Select(row));
 
     private static string PairsSql(int rows) => $"""
-        INSERT INTO candidate_pairs (reference_id, listing_id, first_run_id, last_run_id, rank, match_probability,
+        INSERT INTO candidate_pairs (reference_id, listing_id, first_run_id, last_run_id, match_probability,
             match_weight, comparison_weight, machine_decision, levels, weights, blocking_rules, evidence)
-        VALUES {Rows(rows, i => $"({Name("r", i)}, {Name("l", i)}, @run, @run, {Name("k", i)}, {Name("p", i)}, {Name("w", i)}, {Name("cw", i)}, {Name("d", i)}, {Name("v", i)}, {Name("ws", i)}, {Name("b", i)}, {Name("e", i)})")}
+        VALUES {Rows(rows, i => $"({Name("r", i)}, {Name("l", i)}, @run, @run, {Name("p", i)}, {Name("w", i)}, {Name("cw", i)}, {Name("d", i)}, {Name("v", i)}, {Name("ws", i)}, {Name("b", i)}, {Name("e", i)})")}
         ON CONFLICT (reference_id, listing_id) DO UPDATE SET
-            last_run_id = excluded.last_run_id, rank = excluded.rank, match_probability = excluded.match_probability,
+            last_run_id = excluded.last_run_id, match_probability = excluded.match_probability,
             match_weight = excluded.match_weight, comparison_weight = excluded.comparison_weight,
             machine_decision = excluded.machine_decision, levels = excluded.levels, weights = excluded.weights, blocking_rules = excluded.blocking_rules,
             evidence = excluded.evidence,

@@ -169,11 +169,11 @@ public sealed partial class LinkStore
     }
 
     /// <summary>Runs <paramref name="sql"/> (given the parameter list) for each chunk of <paramref name="values"/>, each row to <paramref name="row"/>.</summary>
-    private void ReadChunked(IEnumerable<string> values, Func<string, string> sql, Action<DbDataReader> row)
+    private void ReadChunked(IEnumerable<string> values, Func<string, string> sql, Action<DbDataReader> row, DbTransaction? transaction = null)
     {
         foreach (var chunk in values.Chunk(IdChunk))
         {
-            using var command = Command(string.Empty);
+            using var command = Command(string.Empty, transaction);
             command.CommandText = sql(InList(command, chunk));
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -247,7 +247,7 @@ public sealed partial class LinkStore
 
     private void ReadCurrentPairs(IEnumerable<string> referenceIds, bool withListingGroups, Dictionary<(string, string), StoredPair> pairs) =>
         ReadChunked(referenceIds, ids => $"""
-            SELECT p.reference_id, p.listing_id, p.rank, p.match_probability, p.match_weight, p.comparison_weight,
+            SELECT p.reference_id, p.listing_id, p.match_probability, p.match_weight, p.comparison_weight,
                 p.machine_decision, p.levels, CASE WHEN p.comparison_weight <> p.match_weight THEN p.evidence END,
                 {(withListingGroups ? "l.sibling_group" : "NULL")}
             FROM candidate_pairs p{(withListingGroups ? " JOIN listings l ON l.listing_id = p.listing_id" : "")}
@@ -256,21 +256,22 @@ public sealed partial class LinkStore
         {
             var reference = reader.GetString(0);
             var listing = reader.GetString(1);
-            var evidence = reader.NullableString(8);
+            var evidence = reader.NullableString(7);
             var candidate = new CandidateMatch
             {
                 ReferenceId = reference,
                 ListingId = listing,
-                Rank = (int)reader.GetInt64(2),
-                MatchProbability = reader.GetDouble(3),
-                MatchWeight = reader.GetDouble(4),
-                ComparisonWeight = reader.GetDouble(5),
-                Decision = Machine(reader.GetString(6)),
-                Levels = ParseLevels(reader.GetString(7)),
+                // Ranks are not stored (RankOf): merging ranks the lists again.
+                Rank = 0,
+                MatchProbability = reader.GetDouble(2),
+                MatchWeight = reader.GetDouble(3),
+                ComparisonWeight = reader.GetDouble(4),
+                Decision = Machine(reader.GetString(5)),
+                Levels = ParseLevels(reader.GetString(6)),
                 Evidence = new StoredJsonList<FieldEvidence>(evidence is null ? () => PairColumn(reference, listing, "evidence") : () => evidence),
                 BlockingRules = new StoredJsonList<string>(() => PairColumn(reference, listing, "blocking_rules")),
             };
-            pairs[(reference, listing)] = new StoredPair(candidate, reader.NullableString(9));
+            pairs[(reference, listing)] = new StoredPair(candidate, reader.NullableString(8));
         });
 
     private string PairColumn(string referenceId, string listingId, string column)
@@ -280,19 +281,6 @@ public sealed partial class LinkStore
         command.AddParameter("@listing", listingId);
         return (string)command.ExecuteScalar()!;
     }
-
-    /// <summary>New ranks for pairs whose scores stay as stored.</summary>
-    internal void SetRanks(IReadOnlyCollection<(string ReferenceId, string ListingId, int Rank)> ranks) => InTransaction(transaction =>
-    {
-        using var batch = new StatementBatch(_connection, transaction);
-        foreach (var (reference, listing, rank) in ranks)
-        {
-            batch.Add("UPDATE candidate_pairs SET rank = @rank WHERE reference_id = @reference AND listing_id = @listing",
-                ("@rank", (long)rank), ("@reference", reference), ("@listing", listing));
-        }
-        batch.Flush();
-        return 0;
-    });
 
     /// <summary>
     /// Marks the current result: pairs scored in this run are current again, and the pairs named (or, when

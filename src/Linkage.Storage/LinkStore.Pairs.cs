@@ -99,7 +99,7 @@ public sealed partial class LinkStore
         {
             QueueOrder.Probability => "p.match_probability DESC, p.reference_id, p.listing_id",
             QueueOrder.Uncertainty => "ABS(p.match_probability - 0.5), p.reference_id, p.listing_id",
-            QueueOrder.Reference => "p.reference_id, p.rank, p.listing_id",
+            QueueOrder.Reference => "p.reference_id, " + RankOrder,
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Order, "unknown order"),
         };
         command.AddParameter("@limit", (long)Math.Max(0, query.Limit));
@@ -128,9 +128,16 @@ public sealed partial class LinkStore
         return scores;
     }
 
+    /// <summary>
+    /// A child's candidates in the order a run ranks them: by weight; on equal weights (sibling evidence lifted one to
+    /// another's) the one its comparisons weighed more; then the lower listing id, by code point.
+    /// </summary>
+    private string RankOrder =>
+        $"p.match_weight DESC, COALESCE(p.comparison_weight, p.match_weight) DESC, p.listing_id{_dialect.OrdinalCollation}";
+
     private const string PairSelect = """
-        SELECT p.reference_id, p.listing_id, l.source, l.placement_region, l.url, l.vanished_run_id, p.last_run_id, p.rank,
-            p.match_probability, p.match_weight, p.machine_decision, p.levels, p.evidence, p.blocking_rules, p.decision,
+        SELECT p.reference_id, p.listing_id, l.source, l.placement_region, l.url, l.vanished_run_id, p.last_run_id,
+            COALESCE(p.comparison_weight, p.match_weight), p.match_probability, p.match_weight, p.machine_decision, p.levels, p.evidence, p.blocking_rules, p.decision,
             p.decided_by, p.decided_at, p.note, p.needs_rereview, p.rereview_reason, p.version, a.assignee
         FROM candidate_pairs p JOIN listings l ON l.listing_id = p.listing_id
             LEFT JOIN assignments a ON a.reference_id = p.reference_id
@@ -163,40 +170,77 @@ public sealed partial class LinkStore
         return parsed;
     }
 
-    private static List<QueueItem> ReadPairs(DbCommand command)
+    private List<QueueItem> ReadPairs(DbCommand command)
     {
-        using var reader = command.ExecuteReader();
-        var items = new List<QueueItem>();
-        while (reader.Read())
+        var items = new List<(QueueItem Item, double Compared)>();
+        using (var reader = command.ExecuteReader())
         {
-            ReviewDecision? decision = reader.IsDBNull(14) ? null
-                : ReviewDecisionText.TryParse(reader.GetString(14), out var d) ? d : null;
-            items.Add(new QueueItem
+            while (reader.Read())
             {
-                ReferenceId = reader.GetString(0),
-                ListingId = reader.GetString(1),
-                Source = reader.GetString(2),
-                PlacementRegion = reader.GetString(3),
-                Url = reader.GetString(4),
-                ListingVanished = !reader.IsDBNull(5),
-                LastRunId = reader.GetInt64(6),
-                Rank = (int)reader.GetInt64(7),
-                MatchProbability = reader.GetDouble(8),
-                MatchWeight = reader.GetDouble(9),
-                MachineDecision = Machine(reader.GetString(10)),
-                Levels = ParseLevels(reader.GetString(11)),
-                Evidence = JsonSerializer.Deserialize<FieldEvidence[]>(reader.GetString(12)) ?? [],
-                BlockingRules = JsonSerializer.Deserialize<string[]>(reader.GetString(13)) ?? [],
-                Decision = decision,
-                DecidedBy = reader.NullableString(15),
-                DecidedAt = reader.NullableTime(16),
-                Note = reader.NullableString(17),
-                NeedsRereview = reader.GetBoolean(18),
-                RereviewReason = reader.NullableString(19),
-                Version = reader.GetInt64(20),
-                Assignee = reader.NullableString(21),
-            });
+                items.Add((ReadPair(reader), reader.GetDouble(7)));
+            }
         }
-        return items;
+        return Ranked(items, command.Transaction);
+    }
+
+    /// <summary>
+    /// The items with each pair's rank among its child's current candidates, as a run ranks them (<see cref="RankOrder"/>):
+    /// 1 plus the current pairs before it. Ranks are derived when read rather than stored, so a run that adds a candidate
+    /// to a list rewrites no pair below it.
+    /// </summary>
+    private List<QueueItem> Ranked(List<(QueueItem Item, double Compared)> items, DbTransaction? transaction)
+    {
+        var lists = new Dictionary<string, List<(double Weight, double Compared, string ListingId)>>(StringComparer.Ordinal);
+        ReadChunked(items.Select(i => i.Item.ReferenceId).Distinct(StringComparer.Ordinal), ids => $"""
+            SELECT reference_id, listing_id, match_weight, COALESCE(comparison_weight, match_weight) FROM candidate_pairs
+            WHERE retired_run_id IS NULL AND reference_id IN ({ids})
+            """, reader =>
+        {
+            var reference = reader.GetString(0);
+            if (!lists.TryGetValue(reference, out var list))
+            {
+                lists[reference] = list = [];
+            }
+            list.Add((reader.GetDouble(2), reader.GetDouble(3), reader.GetString(1)));
+        }, transaction);
+        return items.ConvertAll(pair => pair.Item with
+        {
+            Rank = 1 + lists.GetValueOrDefault(pair.Item.ReferenceId, []).Count(other =>
+                other.Weight > pair.Item.MatchWeight
+                || (other.Weight == pair.Item.MatchWeight && (other.Compared > pair.Compared
+                    || (other.Compared == pair.Compared && string.CompareOrdinal(other.ListingId, pair.Item.ListingId) < 0)))),
+        });
+    }
+
+    private static QueueItem ReadPair(DbDataReader reader)
+    {
+        ReviewDecision? decision = reader.IsDBNull(14) ? null
+            : ReviewDecisionText.TryParse(reader.GetString(14), out var d) ? d : null;
+        return new QueueItem
+        {
+            ReferenceId = reader.GetString(0),
+            ListingId = reader.GetString(1),
+            Source = reader.GetString(2),
+            PlacementRegion = reader.GetString(3),
+            Url = reader.GetString(4),
+            ListingVanished = !reader.IsDBNull(5),
+            LastRunId = reader.GetInt64(6),
+            // Derived when read (Ranked).
+            Rank = 0,
+            MatchProbability = reader.GetDouble(8),
+            MatchWeight = reader.GetDouble(9),
+            MachineDecision = Machine(reader.GetString(10)),
+            Levels = ParseLevels(reader.GetString(11)),
+            Evidence = JsonSerializer.Deserialize<FieldEvidence[]>(reader.GetString(12)) ?? [],
+            BlockingRules = JsonSerializer.Deserialize<string[]>(reader.GetString(13)) ?? [],
+            Decision = decision,
+            DecidedBy = reader.NullableString(15),
+            DecidedAt = reader.NullableTime(16),
+            Note = reader.NullableString(17),
+            NeedsRereview = reader.GetBoolean(18),
+            RereviewReason = reader.NullableString(19),
+            Version = reader.GetInt64(20),
+            Assignee = reader.NullableString(21),
+        };
     }
 }

@@ -187,20 +187,13 @@ internal static class StoredLinking
 
         clocks.Save.Start();
         var changed = new List<CandidateMatch>();
-        var reranked = new List<(string, string, int)>();
         var current = new HashSet<(string, string)>();
         foreach (var match in linked)
         {
             var key = (match.ReferenceId, match.ListingId);
             current.Add(key);
-            if (read.TryGetValue(key, out var pair) && pair.SameScore(match))
-            {
-                if (pair.Candidate.Rank != match.Rank)
-                {
-                    reranked.Add((match.ReferenceId, match.ListingId, match.Rank));
-                }
-            }
-            else
+            // A pair's rank is derived from the weights when read (LinkStore.RankOf), so a pair that only moved stays as stored.
+            if (!read.TryGetValue(key, out var pair) || !pair.SameScore(match))
             {
                 // Whatever a changed pair still holds of its stored row is read now, before the write transaction.
                 changed.Add(match with { Evidence = [.. match.Evidence], BlockingRules = [.. match.BlockingRules] });
@@ -208,7 +201,6 @@ internal static class StoredLinking
         }
         store.BeginResult();
         var saved = store.SaveCandidates(runId, changed);
-        store.SetRanks(reranked);
         var retired = store.MarkCurrentPairs(runId, [.. read.Keys.Where(k => !current.Contains(k))]);
         clocks.Save.Stop();
         var summary = new LinkResult { Matches = linked, CandidatePairs = candidatePairs, PairsPerRule = pairsPerRule }.Summary;

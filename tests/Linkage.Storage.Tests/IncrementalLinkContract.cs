@@ -200,7 +200,7 @@ public abstract class IncrementalLinkContract(Func<StoreTarget> target) : IDispo
 
         Assert.Equal(("full", "full"), (capped.LinkScope, remodelled.LinkScope));
         Assert.True(capped.Counts.PairsRetired > 0, "a smaller cap retires the pairs beyond it");
-        Assert.All(CurrentPairs(store), p => Assert.InRange(int.Parse(p.Split('|')[2], CultureInfo.InvariantCulture), 1, 3));
+        Assert.All(CurrentPairs(store).GroupBy(p => p.Split('|')[0]), child => Assert.InRange(child.Count(), 1, 3));
     }
 
     private LinkStore Open()
@@ -277,7 +277,7 @@ public abstract class IncrementalLinkContract(Func<StoreTarget> target) : IDispo
         using var connection = _targets[store].OpenRawConnection();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT reference_id, listing_id, rank, match_probability, match_weight, machine_decision, levels, weights,
+            SELECT reference_id, listing_id, comparison_weight, match_probability, match_weight, machine_decision, levels, weights,
                 blocking_rules, evidence
             FROM candidate_pairs WHERE retired_run_id IS NULL
             """;

@@ -24,7 +24,7 @@ public abstract class LinkStoreContract(Func<StoreTarget> target) : StoreContrac
         Open().Dispose();
         using (var connection = Target.OpenRawConnection())
         {
-            Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L], Column(connection, "SELECT number FROM schema_migrations ORDER BY applied_at, number").Select(v => Convert.ToInt64(v, CultureInfo.InvariantCulture)));
+            Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L], Column(connection, "SELECT number FROM schema_migrations ORDER BY applied_at, number").Select(v => Convert.ToInt64(v, CultureInfo.InvariantCulture)));
             Execute(connection, "INSERT INTO schema_migrations (number, name, applied_at) VALUES (999, '999_future.sql', CURRENT_TIMESTAMP)");
         }
         var error = Assert.Throws<InvalidOperationException>(Open);
@@ -43,7 +43,7 @@ public abstract class LinkStoreContract(Func<StoreTarget> target) : StoreContrac
         Task.WaitAll(openings);
 
         using var connection = Target.OpenRawConnection();
-        Assert.Equal(9L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM schema_migrations").Single(), CultureInfo.InvariantCulture));
+        Assert.Equal(10L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM schema_migrations").Single(), CultureInfo.InvariantCulture));
         Assert.Equal(3L, Convert.ToInt64(Column(connection, "SELECT COUNT(*) FROM roles").Single(), CultureInfo.InvariantCulture));
     }
 
@@ -443,6 +443,29 @@ public abstract class LinkStoreContract(Func<StoreTarget> target) : StoreContrac
         Assert.Equal(["R2/L1", "R3/L3"], Pairs(store.Queue(new QueueQuery { MinProbability = 0.2, MaxProbability = 0.9 })));
         Assert.Equal(["R1/L2"], Pairs(store.Queue(new QueueQuery { MachineDecision = MatchDecision.Match })));
         Assert.Equal(["R2/L1"], Pairs(store.Queue(new QueueQuery { Limit = 1, Offset = 1 })));
+    }
+
+    [StoreFact]
+    public void A_pairs_rank_is_its_place_among_its_childs_current_candidates_in_the_order_a_run_ranks_them()
+    {
+        using var store = Open();
+        // Weights 3.17 and 2: "c3" was compared at 2, "B1" and "a2" at 0.5 and lifted by sibling evidence; on a full tie the
+        // lower listing id by code point goes first ("B1" before "a2", whatever the database's locale says).
+        var run = Seed(store,
+            Candidate("R1", "a2", 0.8) with { ComparisonWeight = 0.5 },
+            Candidate("R1", "c3", 0.8),
+            Candidate("R1", "B1", 0.8) with { ComparisonWeight = 0.5 },
+            Candidate("R1", "d4", 0.9),
+            Candidate("R2", "a2", 0.5));
+
+        (string, int)[] Ranks() => [.. store.Queue(new QueueQuery { ReferenceId = "R1", Order = QueueOrder.Reference })
+            .Select(p => (p.ListingId, p.Rank))];
+        Assert.Equal([("d4", 1), ("c3", 2), ("B1", 3), ("a2", 4)], Ranks());
+        Assert.Equal(1, store.GetPair("R2", "a2")!.Rank);
+
+        // A retired pair no longer counts for the others; it reads as ranked after the current ones above it.
+        store.MarkCurrentPairs(run, [("R1", "c3")]);
+        Assert.Equal([("d4", 1), ("c3", 2), ("B1", 2), ("a2", 3)], Ranks());
     }
 
     [StoreFact]

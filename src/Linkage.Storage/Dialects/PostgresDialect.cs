@@ -22,6 +22,8 @@ internal sealed class PostgresDialect : StoreDialect
     /// <summary>Concurrent claimers each skip the rows another is claiming instead of queueing behind its lock.</summary>
     public override string SkipLockedRows => " FOR UPDATE SKIP LOCKED";
 
+    public override string OrdinalCollation => " COLLATE \"C\"";
+
     public static bool Accepts(string target) =>
         target.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
         || target.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)

@@ -34,6 +34,12 @@ internal abstract class StoreDialect
     public virtual string SkipLockedRows => string.Empty;
 
     /// <summary>
+    /// Appended to a text column to compare it by code point, as the engine orders listing ids: SQLite's default
+    /// comparison already does; PostgreSQL's follows the database's locale unless told <c>COLLATE "C"</c>.
+    /// </summary>
+    public virtual string OrdinalCollation => string.Empty;
+
+    /// <summary>
     /// Settings for a run's large writes and scattered reads, in force until the result is disposed; none by default
     /// (PostgreSQL commits a run's few large transactions at little cost).
     /// </summary>
