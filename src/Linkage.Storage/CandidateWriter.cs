@@ -29,7 +29,7 @@ internal sealed class CandidateWriter : IDisposable
 
     private const string NewlyContradicts = "(" + Contradicts + " AND NOT candidate_pairs.needs_rereview)";
 
-    private static readonly string[] PairColumns = ["r", "l", "p", "w", "cw", "d", "v", "ws", "b", "e"];
+    private static readonly string[] PairColumns = ["r", "l", "p", "w", "cw", "d", "v", "ws", "b", "e", "g"];
 
     private static readonly string[] ScoreColumns = ["r", "l", "p", "w", "d", "v"];
 
@@ -142,6 +142,7 @@ internal sealed class CandidateWriter : IDisposable
             pairValues[p + 7].Value = _json.Weights(candidate.Evidence);
             pairValues[p + 8].Value = _json.Strings(candidate.BlockingRules);
             pairValues[p + 9].Value = _json.Evidence(candidate.Evidence);
+            pairValues[p + 10].Value = candidate.ListingSiblingGroup.Length > 0 ? candidate.ListingSiblingGroup : DBNull.Value;
             var s = 1 + i * ScoreColumns.Length;
             scoreValues[s].Value = candidate.ReferenceId;
             scoreValues[s + 1].Value = candidate.ListingId;
@@ -197,13 +198,13 @@ internal sealed class CandidateWriter : IDisposable
 
     private static string PairsSql(int rows) => $"""
         INSERT INTO candidate_pairs (reference_id, listing_id, first_run_id, last_run_id, match_probability,
-            match_weight, comparison_weight, machine_decision, levels, weights, blocking_rules, evidence)
-        VALUES {Rows(rows, i => $"({Name("r", i)}, {Name("l", i)}, @run, @run, {Name("p", i)}, {Name("w", i)}, {Name("cw", i)}, {Name("d", i)}, {Name("v", i)}, {Name("ws", i)}, {Name("b", i)}, {Name("e", i)})")}
+            match_weight, comparison_weight, machine_decision, levels, weights, blocking_rules, evidence, listing_sibling_group)
+        VALUES {Rows(rows, i => $"({Name("r", i)}, {Name("l", i)}, @run, @run, {Name("p", i)}, {Name("w", i)}, {Name("cw", i)}, {Name("d", i)}, {Name("v", i)}, {Name("ws", i)}, {Name("b", i)}, {Name("e", i)}, {Name("g", i)})")}
         ON CONFLICT (reference_id, listing_id) DO UPDATE SET
             last_run_id = excluded.last_run_id, match_probability = excluded.match_probability,
             match_weight = excluded.match_weight, comparison_weight = excluded.comparison_weight,
             machine_decision = excluded.machine_decision, levels = excluded.levels, weights = excluded.weights, blocking_rules = excluded.blocking_rules,
-            evidence = excluded.evidence,
+            evidence = excluded.evidence, listing_sibling_group = excluded.listing_sibling_group,
             needs_rereview = CASE WHEN {NewlyContradicts} THEN TRUE ELSE candidate_pairs.needs_rereview END,
             rereview_reason = CASE WHEN {NewlyContradicts}
                 THEN 'decided ' || candidate_pairs.decision || ', now scored ' || excluded.machine_decision

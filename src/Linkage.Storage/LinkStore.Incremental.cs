@@ -10,14 +10,15 @@ namespace Linkage.Storage;
 internal sealed record LastLinkRun(long RunId, string? Scope, string? ModelFingerprint);
 
 /// <summary>
-/// A current candidate pair as stored: its candidate (with sibling evidence, if any; its comparison weight is the
+/// A current candidate pair as stored: its candidate, with sibling evidence if any (its comparison weight is the
 /// weight before that evidence) and its listing's sibling group.
 /// </summary>
-internal sealed record StoredPair(CandidateMatch Candidate, string? ListingGroup)
+internal sealed record StoredPair(CandidateMatch Candidate)
 {
     /// <summary>Whether a recomputed candidate is exactly this one, apart from the rank.</summary>
     public bool SameScore(CandidateMatch candidate) =>
         Candidate.MatchWeight.Equals(candidate.MatchWeight)
+        && Candidate.ListingSiblingGroup == candidate.ListingSiblingGroup
         && Candidate.ComparisonWeight.Equals(candidate.ComparisonWeight)
         && Candidate.MatchProbability.Equals(candidate.MatchProbability)
         && Candidate.Decision == candidate.Decision
@@ -227,41 +228,29 @@ public sealed partial class LinkStore
     }
 
     /// <summary>
-    /// The current pairs of the references named, keyed by (reference, listing). The evidence of a pair that sibling
-    /// evidence lifted comes with it (a merge takes that evidence off); any other pair's evidence and blocking rules
-    /// are read when first needed (a pair whose sibling evidence changes is written again), one pair at a time.
+    /// The current pairs of the references named, keyed by (reference, listing), with their listings' sibling groups as
+    /// stored with them. The evidence of a pair that sibling evidence lifted comes with it (a merge takes that evidence
+    /// off); any other pair's evidence and blocking rules are read when first needed (a pair whose sibling evidence
+    /// changes is written again), one pair at a time.
     /// </summary>
-    /// <remarks>
-    /// A listing's sibling group matters only to a reference in a sibling group, so only those pairs look it up: the
-    /// lookup is a random read of the listings table per pair, most of the query's time.
-    /// </remarks>
     internal Dictionary<(string, string), StoredPair> ReadCurrentPairs(IEnumerable<ReferenceRecord> references)
     {
         var pairs = new Dictionary<(string, string), StoredPair>();
-        foreach (var group in references.GroupBy(r => r.Person.SiblingGroup.Length > 0))
-        {
-            ReadCurrentPairs(group.Select(r => r.RecordId), withListingGroups: group.Key, pairs);
-        }
-        return pairs;
-    }
-
-    private void ReadCurrentPairs(IEnumerable<string> referenceIds, bool withListingGroups, Dictionary<(string, string), StoredPair> pairs) =>
-        ReadChunked(referenceIds, ids => $"""
-            SELECT p.reference_id, p.listing_id, p.match_probability, p.match_weight, p.comparison_weight,
-                p.machine_decision, p.levels, CASE WHEN p.comparison_weight <> p.match_weight THEN p.evidence END,
-                {(withListingGroups ? "l.sibling_group" : "NULL")}
-            FROM candidate_pairs p{(withListingGroups ? " JOIN listings l ON l.listing_id = p.listing_id" : "")}
-            WHERE p.retired_run_id IS NULL AND p.reference_id IN ({ids})
+        ReadChunked(references.Select(r => r.RecordId), ids => $"""
+            SELECT reference_id, listing_id, match_probability, match_weight, comparison_weight, machine_decision, levels,
+                CASE WHEN comparison_weight <> match_weight THEN evidence END, listing_sibling_group
+            FROM candidate_pairs
+            WHERE retired_run_id IS NULL AND reference_id IN ({ids})
             """, reader =>
         {
             var reference = reader.GetString(0);
             var listing = reader.GetString(1);
             var evidence = reader.NullableString(7);
-            var candidate = new CandidateMatch
+            pairs[(reference, listing)] = new StoredPair(new CandidateMatch
             {
                 ReferenceId = reference,
                 ListingId = listing,
-                // Ranks are not stored (RankOf): merging ranks the lists again.
+                // Ranks are not stored (Ranked): merging ranks the lists again.
                 Rank = 0,
                 MatchProbability = reader.GetDouble(2),
                 MatchWeight = reader.GetDouble(3),
@@ -270,9 +259,11 @@ public sealed partial class LinkStore
                 Levels = ParseLevels(reader.GetString(6)),
                 Evidence = new StoredJsonList<FieldEvidence>(evidence is null ? () => PairColumn(reference, listing, "evidence") : () => evidence),
                 BlockingRules = new StoredJsonList<string>(() => PairColumn(reference, listing, "blocking_rules")),
-            };
-            pairs[(reference, listing)] = new StoredPair(candidate, reader.NullableString(8));
+                ListingSiblingGroup = reader.NullableString(8) ?? string.Empty,
+            });
         });
+        return pairs;
+    }
 
     private string PairColumn(string referenceId, string listingId, string column)
     {

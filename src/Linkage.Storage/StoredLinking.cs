@@ -172,8 +172,8 @@ internal static class StoredLinking
             var thresholds = engine.Model.Thresholds;
             var storedLists = stored.Values.Select(p => SiblingEvidence.Unlifted(p.Candidate, thresholds)).ToLookup(c => c.ReferenceId, StringComparer.Ordinal);
             var offered = probe.Matches.ToLookup(m => m.ReferenceId, StringComparer.Ordinal);
-            var listingGroups = stored.Values.Where(p => p.ListingGroup is not null)
-                .Select(p => (p.Candidate.ListingId, Group: p.ListingGroup!))
+            var listingGroups = stored.Values.Where(p => p.Candidate.ListingSiblingGroup.Length > 0)
+                .Select(p => (p.Candidate.ListingId, Group: p.Candidate.ListingSiblingGroup))
                 .Concat(probed.Where(l => l.Person.SiblingGroup.Length > 0).Select(l => (l.ListingId, Group: l.Person.SiblingGroup)))
                 .DistinctBy(p => p.ListingId, StringComparer.Ordinal)
                 .ToDictionary(p => p.ListingId, p => p.Group, StringComparer.Ordinal);
@@ -192,7 +192,7 @@ internal static class StoredLinking
         {
             var key = (match.ReferenceId, match.ListingId);
             current.Add(key);
-            // A pair's rank is derived from the weights when read (LinkStore.RankOf), so a pair that only moved stays as stored.
+            // A pair's rank is derived from the weights when read (LinkStore.Ranked), so a pair that only moved stays as stored.
             if (!read.TryGetValue(key, out var pair) || !pair.SameScore(match))
             {
                 // Whatever a changed pair still holds of its stored row is read now, before the write transaction.

@@ -124,6 +124,25 @@ public abstract class IncrementalLinkContract(Func<StoreTarget> target) : IDispo
     }
 
     [StoreFact]
+    public void Sibling_groups_renamed_by_a_later_scrape_are_stored_with_their_pairs_as_a_full_run_stores_them()
+    {
+        var (references, listings) = Corpus(61);
+        using var incremental = Open();
+        Run(incremental, LinkScope.Full, references, listings);
+        // A site numbers its sibling groups afresh: the same children listed together, under other names, so every
+        // score stays as it was and only the groups stored with the pairs differ.
+        var renamed = listings.Select(l => l.Person.SiblingGroup.Length == 0 ? l
+            : l with { Person = l.Person with { SiblingGroup = "renamed-" + l.Person.SiblingGroup } }).ToArray();
+        Assert.Contains(renamed, l => l.Person.SiblingGroup.Length > 0);
+
+        Run(incremental, LinkScope.Incremental, [], renamed);
+
+        using var full = Open();
+        Run(full, LinkScope.Full, references, renamed);
+        Assert.Equal(CurrentPairs(full), CurrentPairs(incremental));
+    }
+
+    [StoreFact]
     public void Nothing_changed_means_nothing_relinked_and_the_pairs_as_they_were()
     {
         var (references, listings) = Corpus(31);
@@ -277,7 +296,7 @@ public abstract class IncrementalLinkContract(Func<StoreTarget> target) : IDispo
         using var connection = _targets[store].OpenRawConnection();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT reference_id, listing_id, comparison_weight, match_probability, match_weight, machine_decision, levels, weights,
+            SELECT reference_id, listing_id, comparison_weight, listing_sibling_group, match_probability, match_weight, machine_decision, levels, weights,
                 blocking_rules, evidence
             FROM candidate_pairs WHERE retired_run_id IS NULL
             """;

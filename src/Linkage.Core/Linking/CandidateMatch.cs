@@ -51,6 +51,13 @@ public sealed record CandidateMatch
     /// <summary>Names of the blocking rules that proposed this pair.</summary>
     public required IReadOnlyList<string> BlockingRules { get; init; }
 
+    /// <summary>
+    /// The listing's sibling group when the pair was scored (empty when none): what sibling evidence reads, kept with
+    /// the pair so that a stored pair is merged without looking its listing up.
+    /// </summary>
+    [JsonIgnore]
+    public string ListingSiblingGroup { get; init; } = string.Empty;
+
     /// <summary>A short human-readable summary of each field's evidence.</summary>
     public string Explanation => string.Join("; ", Evidence.Select(e => e.Summary));
 }

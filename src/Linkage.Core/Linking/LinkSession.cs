@@ -131,6 +131,7 @@ internal sealed class LinkSession
             Levels = levels,
             Evidence = evidence,
             BlockingRules = rules.Where((_, i) => (ruleMask & (1u << i)) != 0).Select(r => r.Name).ToArray(),
+            ListingSiblingGroup = ListingRecords[listing].Person.SiblingGroup,
         };
     }
 }

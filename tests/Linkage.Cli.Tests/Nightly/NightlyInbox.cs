@@ -40,7 +40,7 @@ internal sealed class NightlyInbox : IDisposable
         using var connection = new SqliteConnection($"Data Source={database};Pooling=False;Mode=ReadOnly");
         connection.Open();
         return Rows(connection, """
-            SELECT reference_id, listing_id, comparison_weight, match_probability, machine_decision, decision
+            SELECT reference_id, listing_id, comparison_weight, listing_sibling_group, match_probability, machine_decision, decision
             FROM candidate_pairs ORDER BY reference_id, listing_id
             """);
     }

@@ -96,7 +96,7 @@ public sealed class NightlyPostgresTests : IDisposable
     private static List<string> Queue(DbConnection connection)
     {
         return NightlyInbox.Rows(connection, """
-            SELECT reference_id, listing_id, comparison_weight, match_probability, machine_decision, decision
+            SELECT reference_id, listing_id, comparison_weight, listing_sibling_group, match_probability, machine_decision, decision
             FROM candidate_pairs ORDER BY reference_id, listing_id
             """);
     }

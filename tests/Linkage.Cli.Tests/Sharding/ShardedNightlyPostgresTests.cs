@@ -135,7 +135,7 @@ public sealed class ShardedNightlyPostgresTests : IDisposable
     private static List<string> Queue(DbConnection connection)
     {
         return NightlyInbox.Rows(connection, """
-            SELECT reference_id, listing_id, comparison_weight, match_probability, match_weight, machine_decision, levels, weights,
+            SELECT reference_id, listing_id, comparison_weight, listing_sibling_group, match_probability, match_weight, machine_decision, levels, weights,
                 blocking_rules, evidence, decision, needs_rereview
             FROM candidate_pairs ORDER BY reference_id, listing_id
             """);
