@@ -137,8 +137,9 @@ public sealed partial class LinkStore
 
     private const string PairSelect = """
         SELECT p.reference_id, p.listing_id, l.source, l.placement_region, l.url, l.vanished_run_id, p.last_run_id,
-            COALESCE(p.comparison_weight, p.match_weight), p.match_probability, p.match_weight, p.machine_decision, p.levels, p.evidence, p.blocking_rules, p.decision,
-            p.decided_by, p.decided_at, p.note, p.needs_rereview, p.rereview_reason, p.version, a.assignee
+            COALESCE(p.comparison_weight, p.match_weight), p.match_probability, p.match_weight, p.machine_decision, p.levels,
+            p.evidence, p.blocking_rules, p.decision, p.decided_by, p.decided_at, p.note, p.needs_rereview, p.rereview_reason,
+            p.version, a.assignee
         FROM candidate_pairs p JOIN listings l ON l.listing_id = p.listing_id
             LEFT JOIN assignments a ON a.reference_id = p.reference_id
         """;
