@@ -34,7 +34,7 @@ public sealed record LinkRunRequest
 /// <remarks>
 /// Linking runs on background threads (<see cref="Linker.Start"/>) while this thread stores the records, then
 /// stores each batch of kept candidates as it comes, so storing overlaps comparing and no run holds all its pairs
-/// in memory. The run's result (its candidate pairs, ranks and retirements) is written in one transaction with the
+/// in memory. The run's result (its candidate pairs and retirements) is written in one transaction with the
 /// row that completes the run (<see cref="LinkStore.Publish"/>): it appears whole when the run completes, and a run
 /// stopped or killed before leaves the stored result as it was. Its records are stored before, in their own.
 /// A sharded run (<see cref="ShardedLinkRun"/>) takes the same steps, <see cref="Stage"/>, <see cref="LinkAndSave"/>

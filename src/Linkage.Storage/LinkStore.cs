@@ -66,8 +66,8 @@ public sealed partial class LinkStore : IDisposable
     internal IDisposable BulkWriting() => _dialect.BulkWriting(_connection);
 
     /// <summary>
-    /// Opens, unless open, the transaction in which a run writes its result: its pairs, ranks and retirements, and the
-    /// row that completes it. Until <see cref="Publish"/> commits it, every command of this store joins it, so the
+    /// Opens, unless open, the transaction in which a run writes its result: its pairs and retirements, and the row that
+    /// completes it. Until <see cref="Publish"/> commits it, every command of this store joins it, so the
     /// result and the run's completion land together, and a run stopped or killed before leaves the stored result as
     /// the last completed run left it.
     /// </summary>

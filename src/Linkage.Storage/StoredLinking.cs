@@ -172,15 +172,10 @@ internal static class StoredLinking
             var thresholds = engine.Model.Thresholds;
             var storedLists = stored.Values.Select(p => SiblingEvidence.Unlifted(p.Candidate, thresholds)).ToLookup(c => c.ReferenceId, StringComparer.Ordinal);
             var offered = probe.Matches.ToLookup(m => m.ReferenceId, StringComparer.Ordinal);
-            var listingGroups = stored.Values.Where(p => p.Candidate.ListingSiblingGroup.Length > 0)
-                .Select(p => (p.Candidate.ListingId, Group: p.Candidate.ListingSiblingGroup))
-                .Concat(probed.Where(l => l.Person.SiblingGroup.Length > 0).Select(l => (l.ListingId, Group: l.Person.SiblingGroup)))
-                .DistinctBy(p => p.ListingId, StringComparer.Ordinal)
-                .ToDictionary(p => p.ListingId, p => p.Group, StringComparer.Ordinal);
             var referenceGroups = merged.Where(r => r.Person.SiblingGroup.Length > 0)
                 .ToDictionary(r => r.RecordId, r => r.Person.SiblingGroup, StringComparer.Ordinal);
             linked.AddRange(CandidateMerge.Merge([.. merged.Select(r => r.RecordId)], storedLists, offered, options.MaxCandidatesPerReference,
-                new PairSiblingGroups(referenceGroups, listingGroups), engine.Model));
+                new PairSiblingGroups(referenceGroups), engine.Model));
             clocks.Link.Stop();
         }
         cancellationToken.ThrowIfCancellationRequested();

@@ -175,7 +175,7 @@ public sealed class LinkInProgress : IDisposable
         _progress?.Report(new LinkProgress("prepare", total, total));
 
         var referenceKeys = RecordKeys.Compute(index.Rules, session.References, parallel);
-        var siblings = new PairSiblingGroups(_references, _listings);
+        var siblings = new PairSiblingGroups(_references);
         var newListings = _options.NewListings is { } ids ? Array.ConvertAll(session.ListingIds, ids.Contains) : null;
         var chunks = ReferenceChunks.Split(_references, ChunkSize);
         lock (_gate)

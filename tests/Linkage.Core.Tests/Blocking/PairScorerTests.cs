@@ -163,7 +163,7 @@ public sealed class PairScorerTests : IDisposable
                 best.Add(session.Explain(r, l, weight, ++rank, 0, _references[r], []));
             }
         }
-        var expected = SiblingEvidence.Apply(best, new PairSiblingGroups(_references, _listings), engine.Model)
+        var expected = SiblingEvidence.Apply(best, new PairSiblingGroups(_references), engine.Model)
             .Where(m => !exhaustive || m.Decision != MatchDecision.NonMatch);
 
         Assert.Equal(expected.Select(m => (m.ReferenceId, m.ListingId, m.Rank)), result.Matches.Select(m => (m.ReferenceId, m.ListingId, m.Rank)));

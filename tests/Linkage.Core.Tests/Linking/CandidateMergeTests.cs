@@ -57,7 +57,7 @@ public sealed class CandidateMergeTests : IDisposable
         };
         var offered = Linker.Link(_references, probed, _engine, probing).Matches.ToLookup(m => m.ReferenceId, StringComparer.Ordinal);
         var merged = CandidateMerge.Merge([.. _references.Select(r => r.RecordId)], before, offered, cap,
-            new PairSiblingGroups(_references, _listings), _engine.Model);
+            new PairSiblingGroups(_references), _engine.Model);
 
         var whole = Linker.Link(_references, _listings, _engine, options).Matches;
         Assert.Contains(whole, m => m.Evidence.Any(e => e.Comparison == SiblingEvidence.ComparisonName));
@@ -76,7 +76,7 @@ public sealed class CandidateMergeTests : IDisposable
         var offered = stored.Select(m => m with { MatchWeight = m.MatchWeight - 1 }).ToLookup(m => m.ReferenceId, StringComparer.Ordinal);
 
         var merged = CandidateMerge.Merge([reference], stored.ToLookup(m => m.ReferenceId, StringComparer.Ordinal), offered, 10,
-            new PairSiblingGroups(new Dictionary<string, string>(), new Dictionary<string, string>()), _engine.Model with { SiblingWeight = null });
+            new PairSiblingGroups(new Dictionary<string, string>()), _engine.Model with { SiblingWeight = null });
 
         Assert.Equal(stored.Select(m => (m.ListingId, m.MatchWeight)), merged.Select(m => (m.ListingId, m.MatchWeight)));
     }

@@ -35,7 +35,7 @@ public sealed class LinkInProgressTests : IDisposable
         Assert.NotNull(model.SiblingWeight);
         var withoutSiblings = LinkEngine.Create(model with { SiblingWeight = null }, LinkEngine.Default.Names, LinkEngine.Default.Places);
         var plain = Linker.Link(_references, _listings, withoutSiblings, new LinkOptions { DegreeOfParallelism = 2 }).Matches;
-        var expected = SiblingEvidence.Apply(plain, new PairSiblingGroups(_references, _listings), model);
+        var expected = SiblingEvidence.Apply(plain, new PairSiblingGroups(_references), model);
 
         var streamed = new List<CandidateMatch>();
         using (var run = Linker.Start(_references, _listings, LinkEngine.Default, new LinkOptions { DegreeOfParallelism = 2 }))

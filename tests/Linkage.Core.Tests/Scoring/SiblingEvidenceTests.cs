@@ -10,15 +10,15 @@ public class SiblingEvidenceTests
 
     private static ReferenceRecord Reference(string id, string group) => new(id, new PersonDetails { SiblingGroup = group });
 
-    private static ListingRecord Listing(string id, string group) => new(id, new PersonDetails { SiblingGroup = group });
-
-    private static CandidateMatch Candidate(string reference, string listing, int rank, double weight)
+    /// <param name="listingGroup">The listing's sibling group, as linking scores the pair with it.</param>
+    private static CandidateMatch Candidate(string reference, string listing, string listingGroup, int rank, double weight)
     {
         var probability = CompiledModel.Probability(weight);
         return new CandidateMatch
         {
             ReferenceId = reference, ListingId = listing, Rank = rank, MatchWeight = weight, MatchProbability = probability,
             Decision = CompiledModel.Decide(probability, Model.Thresholds), Levels = [], Evidence = [], BlockingRules = [],
+            ListingSiblingGroup = listingGroup,
         };
     }
 
@@ -26,15 +26,14 @@ public class SiblingEvidenceTests
     public void A_sibling_listed_in_the_same_group_lifts_the_pair_and_reranks_it_first()
     {
         ReferenceRecord[] references = [Reference("UA-1", "G"), Reference("UA-2", "G")];
-        ListingRecord[] listings = [Listing("L-1", "S"), Listing("L-2", "S"), Listing("L-9", "")];
         CandidateMatch[] matches =
         [
-            Candidate("UA-1", "L-9", 1, -2.5),
-            Candidate("UA-1", "L-1", 2, -3.0),
-            Candidate("UA-2", "L-2", 1, 3.0),
+            Candidate("UA-1", "L-9", "", 1, -2.5),
+            Candidate("UA-1", "L-1", "S", 2, -3.0),
+            Candidate("UA-2", "L-2", "S", 1, 3.0),
         ];
 
-        var result = SiblingEvidence.Apply(matches, new PairSiblingGroups(references, listings), Model);
+        var result = SiblingEvidence.Apply(matches, new PairSiblingGroups(references), Model);
 
         var lifted = result.Single(m => m.ListingId == "L-1");
         Assert.Equal(-3.0 + 5, lifted.MatchWeight);
@@ -51,10 +50,9 @@ public class SiblingEvidenceTests
     public void Without_a_sibling_weight_or_groups_nothing_changes()
     {
         ReferenceRecord[] references = [Reference("UA-1", "G"), Reference("UA-2", "")];
-        ListingRecord[] listings = [Listing("L-1", "S"), Listing("L-2", "S")];
-        CandidateMatch[] matches = [Candidate("UA-1", "L-1", 1, 4.0), Candidate("UA-2", "L-2", 1, 4.0)];
+        CandidateMatch[] matches = [Candidate("UA-1", "L-1", "S", 1, 4.0), Candidate("UA-2", "L-2", "S", 1, 4.0)];
 
-        Assert.Equal(matches, SiblingEvidence.Apply(matches, new PairSiblingGroups(references, listings), Model));
-        Assert.Equal(matches, SiblingEvidence.Apply(matches, new PairSiblingGroups(references, listings), Model with { SiblingWeight = null }));
+        Assert.Equal(matches, SiblingEvidence.Apply(matches, new PairSiblingGroups(references), Model));
+        Assert.Equal(matches, SiblingEvidence.Apply(matches, new PairSiblingGroups(references), Model with { SiblingWeight = null }));
     }
 }

@@ -230,7 +230,7 @@ public static class ModelTrainer
     {
         var engine = LinkEngine.Create(model with { SiblingWeight = null }, baseEngine.Names, baseEngine.Places);
         var linked = Linker.Link(references, listings, engine, new LinkOptions { DegreeOfParallelism = options.DegreeOfParallelism }).Matches;
-        var supporters = SiblingEvidence.Supporters(linked, new PairSiblingGroups(references, listings), model.Thresholds.Review);
+        var supporters = SiblingEvidence.Supporters(linked, new PairSiblingGroups(references), model.Thresholds.Review);
         var matches = labels.Matches as IReadOnlySet<(string, string)> ?? labels.Matches.ToHashSet();
         var nonMatches = labels.NonMatches as IReadOnlySet<(string, string)> ?? labels.NonMatches.ToHashSet();
         int supportedMatches = 0, allMatches = 0, supportedNonMatches = 0, allNonMatches = 0;
