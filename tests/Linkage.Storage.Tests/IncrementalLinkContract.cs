@@ -168,8 +168,7 @@ public abstract class IncrementalLinkContract(Func<StoreTarget> target) : IDispo
             using var watching = new CancellationTokenSource();
             using var polling = new ManualResetEventSlim();
             // A thread of its own, polling before the run starts: a busy thread pool must not let the run go unseen.
-            var seen = Task.Factory.StartNew(() => WatchRunning(watcher, polling, watching.Token),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var seen = RunThread.Run(() => WatchRunning(watcher, polling, watching.Token));
             polling.Wait();
 
             Run(store, scope, references, scrape);
