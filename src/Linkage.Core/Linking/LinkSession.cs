@@ -59,29 +59,35 @@ internal sealed class LinkSession
     /// </summary>
     private static ListingRecord[] InLocalityOrder(IReadOnlyList<ListingRecord> listings)
     {
-        var order = new int[listings.Count];
-        for (var i = 0; i < order.Length; i++)
+        var keys = new LocalityKey[listings.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            order[i] = i;
+            var listing = listings[i];
+            var born = listing.Person.BirthDate;
+            keys[i] = new LocalityKey(born.Year * 13 + born.Month, listing.Person.GivenName, listing.ListingId, i);
         }
-        Array.Sort(order, (a, b) =>
+        Array.Sort(keys);
+        return Array.ConvertAll(keys, key => listings[key.Index]);
+    }
+
+    /// <summary>What orders a listing in <see cref="InLocalityOrder"/>, read once rather than at each of the sort's comparisons.</summary>
+    private readonly record struct LocalityKey(int BirthMonth, string GivenName, string ListingId, int Index) : IComparable<LocalityKey>
+    {
+        public int CompareTo(LocalityKey other)
         {
-            var x = listings[a].Person;
-            var y = listings[b].Person;
-            var byMonth = (x.BirthDate.Year * 13 + x.BirthDate.Month).CompareTo(y.BirthDate.Year * 13 + y.BirthDate.Month);
+            var byMonth = BirthMonth.CompareTo(other.BirthMonth);
             if (byMonth != 0)
             {
                 return byMonth;
             }
-            var byName = string.CompareOrdinal(x.GivenName, y.GivenName);
+            var byName = string.CompareOrdinal(GivenName, other.GivenName);
             if (byName != 0)
             {
                 return byName;
             }
-            var byId = string.CompareOrdinal(listings[a].ListingId, listings[b].ListingId);
-            return byId != 0 ? byId : a.CompareTo(b);
-        });
-        return Array.ConvertAll(order, i => listings[i]);
+            var byId = string.CompareOrdinal(ListingId, other.ListingId);
+            return byId != 0 ? byId : Index.CompareTo(other.Index);
+        }
     }
 
     /// <summary>
