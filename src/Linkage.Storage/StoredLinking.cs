@@ -104,16 +104,7 @@ internal static class StoredLinking
         LinkStore store, long runId, long since, Task<ReferenceRecord[]> storedReferences, IReadOnlyList<ListingRecord> batch,
         LinkEngine engine, LinkOptions options, RunClocks clocks, CancellationToken cancellationToken)
     {
-        // What changed is read first, while the references are still being read aside; they are then prepared for the
-        // probe on a thread of their own while the listings it probes are read here. The stored lists' floors are read
-        // on another connection meanwhile: storing the records changed no pair.
-        var floorsRead = RunThread.Run(() =>
-        {
-            using var side = store.OpenSide();
-            return side.CurrentListFloors();
-        });
-        var preparing = RunThread.Run(() => PreparedReferences.Prepare(storedReferences.GetAwaiter().GetResult(), engine,
-            new ParallelOptions { MaxDegreeOfParallelism = options.DegreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = cancellationToken }));
+        // What changed is read first, while the references are still being read aside.
         clocks.Save.Start();
         var retracted = store.ListingsRetractedSince(since);
         var staleIds = store.ReferencesChangedSince(since);
@@ -123,9 +114,9 @@ internal static class StoredLinking
             staleIds.UnionWith(store.ReferencesHolding(retracted.Concat(coRetracted).Distinct(StringComparer.Ordinal)));
         }
         var groupsLeft = store.SiblingGroupsLeftSince(since);
+        var floors = store.CurrentListFloors();
         var freshIds = store.ListingsChangedSince(since);
         var (probed, coListed) = ProbedListings(store, batch, freshIds);
-        var floors = floorsRead.GetAwaiter().GetResult();
         clocks.Save.Stop();
         var references = Awaited(storedReferences, clocks);
         staleIds.UnionWith(references.Where(r => groupsLeft.Contains(r.Person.SiblingGroup)).Select(r => r.RecordId));
@@ -162,10 +153,7 @@ internal static class StoredLinking
                 EntryWeight = id => floors.TryGetValue(id, out var list) && list.Count >= options.MaxCandidatesPerReference
                     ? list.Floor : double.NegativeInfinity,
             };
-            // On most nights no reference is stale: then every one is probed, as prepared meanwhile.
-            var probe = settled.Length == references.Length
-                ? Linker.Link(preparing.GetAwaiter().GetResult(), probed, probing, cancellationToken)
-                : Linker.Link(settled, probed, engine, probing, null, cancellationToken);
+            var probe = Linker.Link(settled, probed, engine, probing, null, cancellationToken);
             clocks.Link.Stop();
             // Only a co-listed listing can be probed again with a reference that holds a pair with it.
             clocks.Save.Start();

@@ -35,6 +35,7 @@ public static class BlockingAnalysis
         var session = LinkSession.Prepare(references, listings, engine, parallel);
         var rules = engine.BlockingRules;
         var index = BlockingIndex.Build(rules, session.Listings);
+        var referenceKeys = RecordKeys.Compute(rules, session.References, parallel);
         long unmatched = 0;
         var truthByReference = truth is null ? null : TruthByReference(truth, references, session.ListingRecords, out unmatched);
 
@@ -44,7 +45,7 @@ public static class BlockingAnalysis
             0,
             references.Count,
             parallel,
-            () => (Finder: new CandidateFinder(index, session.ReferenceKeys, session.Listings.Count), Tally: new Tally(rules.Count)),
+            () => (Finder: new CandidateFinder(index, referenceKeys, session.Listings.Count), Tally: new Tally(rules.Count)),
             (r, _, local) =>
             {
                 local.Finder.Find(r);

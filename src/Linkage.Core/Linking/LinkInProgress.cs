@@ -31,7 +31,6 @@ public sealed class LinkInProgress : IDisposable
     private readonly object _gate = new();
     private readonly Dictionary<int, CandidateMatch[]> _finished = [];
     private readonly (LinkSession Session, BlockingIndex Index)? _prepared;
-    private readonly PreparedReferences? _preparedReferences;
     private readonly Task _work;
     private int _chunkCount = -1;
     private int _taken;
@@ -44,11 +43,9 @@ public sealed class LinkInProgress : IDisposable
 
     internal LinkInProgress(
         IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, LinkEngine engine, LinkOptions options,
-        IProgress<LinkProgress>? progress, CancellationToken cancellationToken, (LinkSession, BlockingIndex)? prepared = null,
-        PreparedReferences? preparedReferences = null)
+        IProgress<LinkProgress>? progress, CancellationToken cancellationToken, (LinkSession, BlockingIndex)? prepared = null)
     {
         _prepared = prepared;
-        _preparedReferences = preparedReferences;
         _references = references;
         _listings = listings;
         _engine = engine;
@@ -163,9 +160,7 @@ public sealed class LinkInProgress : IDisposable
 
     private (LinkSession, BlockingIndex) Prepare(ParallelOptions parallel)
     {
-        var session = _preparedReferences is { } references
-            ? LinkSession.Prepare(references, _listings, parallel)
-            : LinkSession.Prepare(_references, _listings, _engine, parallel);
+        var session = LinkSession.Prepare(_references, _listings, _engine, parallel);
         return (session, BlockingIndex.Build(_engine.BlockingRules, session.Listings));
     }
 
@@ -179,6 +174,7 @@ public sealed class LinkInProgress : IDisposable
         var (session, index) = _prepared ?? Prepare(parallel);
         _progress?.Report(new LinkProgress("prepare", total, total));
 
+        var referenceKeys = RecordKeys.Compute(index.Rules, session.References, parallel);
         var siblings = new PairSiblingGroups(_references);
         var newListings = _options.NewListings is { } ids ? Array.ConvertAll(session.ListingIds, ids.Contains) : null;
         var chunks = ReferenceChunks.Split(_references, ChunkSize);
@@ -192,7 +188,7 @@ public sealed class LinkInProgress : IDisposable
         long done = 0;
         Parallel.For(0, _workers, parallel, _ =>
         {
-            var worker = new LinkWorker(session, index, session.ReferenceKeys, _options, newListings);
+            var worker = new LinkWorker(session, index, referenceKeys, _options, newListings);
             var matches = new List<CandidateMatch>();
             while (true)
             {

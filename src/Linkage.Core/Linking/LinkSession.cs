@@ -13,10 +13,9 @@ namespace Linkage.Linking;
 /// </summary>
 internal sealed class LinkSession
 {
-    private LinkSession(PreparedReferences references, PreparedPeople listings, IReadOnlyList<ListingRecord> listingRecords, CompiledModel model)
+    private LinkSession(PreparedPeople references, PreparedPeople listings, IReadOnlyList<ListingRecord> listingRecords, CompiledModel model)
     {
-        References = references.People;
-        ReferenceKeys = references.BlockKeys;
+        References = references;
         Listings = listings;
         ListingRecords = listingRecords;
         ListingIds = [.. listingRecords.Select(l => l.ListingId)];
@@ -24,9 +23,6 @@ internal sealed class LinkSession
     }
 
     public PreparedPeople References { get; }
-
-    /// <summary>The references' keys under each of the engine's blocking rules.</summary>
-    public RecordKeys ReferenceKeys { get; }
 
     public PreparedPeople Listings { get; }
 
@@ -39,23 +35,22 @@ internal sealed class LinkSession
     public string[] ListingIds { get; }
 
     public static LinkSession Prepare(
-        IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, LinkEngine engine, ParallelOptions parallel) =>
-        Prepare(PreparedReferences.Prepare(references, engine, parallel), listings, parallel);
-
-    /// <summary>A session of references prepared before (<see cref="PreparedReferences"/>) and the listings given.</summary>
-    public static LinkSession Prepare(PreparedReferences references, IReadOnlyList<ListingRecord> listings, ParallelOptions parallel)
+        IReadOnlyList<ReferenceRecord> references, IReadOnlyList<ListingRecord> listings, LinkEngine engine, ParallelOptions parallel)
     {
-        var engine = references.Engine;
+        var keys = new KeyInterner();
+        var values = new MemoValues();
+        var referencePeople = references.Select(r => r.Person).ToArray();
         var ordered = InLocalityOrder(listings);
         var listingPeople = ordered.Select(l => l.Person).ToArray();
-        var preparedListings = PreparedPeople.Prepare(listingPeople, engine, references.Keys, references.Values, parallel);
-        var comparisons = new Dictionary<string, FieldComparison>(ComparisonCatalog.Create(references.People, preparedListings, references.Values));
+        var preparedReferences = PreparedPeople.Prepare(referencePeople, engine, keys, values, parallel);
+        var preparedListings = PreparedPeople.Prepare(listingPeople, engine, keys, values, parallel);
+        var comparisons = new Dictionary<string, FieldComparison>(ComparisonCatalog.Create(preparedReferences, preparedListings, values));
         // Comparisons the model configures on a column take the place of a built-in one of the same name.
         foreach (var configured in engine.Model.Comparisons.Where(c => c.Column is not null))
         {
-            comparisons[configured.Name] = ColumnComparison.Create(configured, [.. references.Records.Select(r => r.Person)], listingPeople);
+            comparisons[configured.Name] = ColumnComparison.Create(configured, referencePeople, listingPeople);
         }
-        return new LinkSession(references, preparedListings, ordered, CompiledModel.Compile(engine.Model, comparisons));
+        return new LinkSession(preparedReferences, preparedListings, ordered, CompiledModel.Compile(engine.Model, comparisons));
     }
 
     /// <summary>

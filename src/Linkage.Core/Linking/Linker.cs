@@ -47,21 +47,6 @@ public static class Linker
         return Collect(stream);
     }
 
-    /// <summary>
-    /// Links references prepared before (<see cref="PreparedReferences"/>, with their engine) against
-    /// <paramref name="listings"/>, and holds every kept candidate in memory.
-    /// </summary>
-    internal static LinkResult Link(
-        PreparedReferences references, IReadOnlyList<ListingRecord> listings, LinkOptions options, CancellationToken cancellationToken = default)
-    {
-        if (options.Shard is not null)
-        {
-            throw new ArgumentException("prepared references are linked whole, not by shard", nameof(options));
-        }
-        using var stream = new LinkInProgress(references.Records, listings, references.Engine, options, null, cancellationToken, null, references);
-        return Collect(stream);
-    }
-
     private static LinkResult Collect(LinkInProgress stream)
     {
         var matches = new List<CandidateMatch>();

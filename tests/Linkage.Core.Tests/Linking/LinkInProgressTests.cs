@@ -29,19 +29,6 @@ public sealed class LinkInProgressTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void References_prepared_before_their_listings_link_as_the_records_do()
-    {
-        var options = new LinkOptions { DegreeOfParallelism = 2 };
-        var prepared = PreparedReferences.Prepare(_references, LinkEngine.Default, new ParallelOptions { MaxDegreeOfParallelism = 2 });
-
-        var linked = Linker.Link(prepared, _listings, options).Matches;
-
-        Assert.NotEmpty(linked);
-        Assert.Equal(MatchRows.Of(Linker.Link(_references, _listings, LinkEngine.Default, options).Matches), MatchRows.Of(linked));
-        Assert.Throws<ArgumentException>(() => Linker.Link(prepared, _listings, options with { Shard = LinkShard.Create(0, 2) }));
-    }
-
-    [Fact]
     public void Streamed_pairs_equal_sibling_evidence_added_over_the_whole_run()
     {
         var model = LinkEngine.DefaultModel;
