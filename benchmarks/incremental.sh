@@ -7,9 +7,13 @@
 # Then the run rows (scope, counts, stage timings) as the store recorded them.
 #   benchmarks/incremental.sh                      # 50k children
 #   CHILDREN=2000 benchmarks/incremental.sh        # a quick check
-# The corpus is generated once per size into $DIR and reused.
+#   ROUNDS=2 benchmarks/incremental.sh             # then alternate: per round three delta nights, one full night
+# The corpus is generated once per size into $DIR and reused. A single pair of nights swings with the machine's
+# speed; ROUNDS alternates the two kinds (each delta on a copy of the kept full store, each full night on a fresh
+# store) and prints the delta's median as a share of the full nights' median.
 set -euo pipefail
 CHILDREN=${CHILDREN:-50000}
+ROUNDS=${ROUNDS:-0}
 DIR=${DIR:-/tmp/linkage-incremental-$CHILDREN}
 cd "$(dirname "$0")/.."
 dotnet build src/Linkage.Cli -c Release -v quiet -nologo
@@ -64,4 +68,28 @@ print("run scope       listings_read new  relinked pairs_scored kept skipped ret
 for row in db.execute("""SELECT run_id, link_scope, listings_read, listings_new, references_relinked, candidate_pairs,
         pairs_kept, pairs_skipped, pairs_retired, pairs_queued, read_ms, link_ms, save_ms FROM runs ORDER BY run_id"""):
     print(" ".join(str(v) for v in row))
+EOF
+
+[ "$ROUNDS" -gt 0 ] || exit 0
+seconds() {
+  /usr/bin/time -f "%e" "${cli[@]}" nightly --inbox "$1" --db "$2" 2>&1 > /dev/null | tail -1
+}
+deltas=()
+fulls=()
+for round in $(seq "$ROUNDS"); do
+  for _ in 1 2 3; do
+    cp "$DIR/store-full.db" "$DIR/store.db"
+    rm -rf "$DIR/inbox" && mkdir -p "$DIR/inbox" && cp "$DIR/listings-delta.csv" "$DIR/inbox/"
+    deltas+=("$(seconds "$DIR/inbox" "$DIR/store.db")")
+  done
+  rm -rf "$DIR/full-store.db"* "$DIR/full-inbox" && mkdir -p "$DIR/full-inbox"
+  cp "$DIR/references.csv" "$DIR/listings-base.csv" "$DIR/full-inbox/"
+  fulls+=("$(seconds "$DIR/full-inbox" "$DIR/full-store.db")")
+  echo "round $round: deltas ${deltas[*]: -3} s, full ${fulls[-1]} s"
+done
+python3 - "${deltas[*]}" "${fulls[*]}" <<'EOF'
+import statistics, sys
+deltas, fulls = ([float(v) for v in arg.split()] for arg in sys.argv[1:])
+delta, full = statistics.median(deltas), statistics.median(fulls)
+print(f"median delta {delta:.2f} s, median full {full:.1f} s: the delta is {100 * delta / full:.2f}% of the full night")
 EOF
