@@ -45,6 +45,8 @@ internal static class NightlyJob
             var batch = inbox.Scan();
             if (batch.IsEmpty)
             {
+                // As the store: a model that cannot be loaded fails the run even on a quiet night.
+                await settings.EngineLoading.ConfigureAwait(false);
                 NightlyLog.NothingToDo(logger, inbox.Directory);
                 return NightlyOutcome.NothingToDo;
             }

@@ -41,7 +41,8 @@ internal sealed class NightlyOptions
         {
             return (null, "--top must be at least 1");
         }
-        var engine = LinkCommand.CreateEngine(parse.GetValue(_model), _knowledge.Names(parse), _knowledge.Places(parse));
+        var model = parse.GetValue(_model);
+        var engine = Task.Run(() => LinkCommand.CreateEngine(model, _knowledge.Names(parse), _knowledge.Places(parse)));
         return (new NightlySettings(
             parse.GetValue(_inbox)!.FullName,
             parse.GetValue(_database) ?? LinkCommand.DefaultDatabase,

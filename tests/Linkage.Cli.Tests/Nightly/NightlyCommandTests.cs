@@ -32,6 +32,19 @@ public sealed class NightlyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_model_that_cannot_be_read_fails_the_run_even_with_an_empty_inbox()
+    {
+        var model = Path.Combine(_box.Inbox, "..", "broken-model.json");
+        File.WriteAllText(model, "{ this is not a model");
+
+        var (exit, output) = LinkageProcess.Run(_box.Arguments("--model", model));
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("nothing to do", output, StringComparison.Ordinal);
+        Assert.Contains("failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_inbox_is_bad_input()
     {
         var (exit, _) = LinkageProcess.Run(["nightly", "--inbox", Path.Combine(_box.Inbox, "absent"), "--db", _box.Database]);
