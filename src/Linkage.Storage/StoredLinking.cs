@@ -104,7 +104,13 @@ internal static class StoredLinking
         LinkStore store, long runId, long since, Task<ReferenceRecord[]> storedReferences, IReadOnlyList<ListingRecord> batch,
         LinkEngine engine, LinkOptions options, RunClocks clocks, CancellationToken cancellationToken)
     {
-        // What changed is read first, while the references are still being read aside.
+        // What changed is read first, while the references are still being read aside. The stored lists' floors are
+        // read on another connection meanwhile: storing the records changed no pair.
+        var floorsRead = RunThread.Run(() =>
+        {
+            using var side = store.OpenSide();
+            return side.CurrentListFloors();
+        });
         clocks.Save.Start();
         var retracted = store.ListingsRetractedSince(since);
         var staleIds = store.ReferencesChangedSince(since);
@@ -114,9 +120,9 @@ internal static class StoredLinking
             staleIds.UnionWith(store.ReferencesHolding(retracted.Concat(coRetracted).Distinct(StringComparer.Ordinal)));
         }
         var groupsLeft = store.SiblingGroupsLeftSince(since);
-        var floors = store.CurrentListFloors();
         var freshIds = store.ListingsChangedSince(since);
         var (probed, coListed) = ProbedListings(store, batch, freshIds);
+        var floors = floorsRead.GetAwaiter().GetResult();
         clocks.Save.Stop();
         var references = Awaited(storedReferences, clocks);
         staleIds.UnionWith(references.Where(r => groupsLeft.Contains(r.Person.SiblingGroup)).Select(r => r.RecordId));
