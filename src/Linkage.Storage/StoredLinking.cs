@@ -106,11 +106,7 @@ internal static class StoredLinking
     {
         // What changed is read first, while the references are still being read aside. The stored lists' floors are
         // read on another connection meanwhile: storing the records changed no pair.
-        var floorsRead = RunThread.Run(() =>
-        {
-            using var side = store.OpenSide();
-            return side.CurrentListFloors();
-        });
+        var floorsRead = ReadAside(store, side => side.CurrentListFloors());
         clocks.Save.Start();
         var retracted = store.ListingsRetractedSince(since);
         var staleIds = store.ReferencesChangedSince(since);
@@ -264,14 +260,17 @@ internal static class StoredLinking
     internal static ReferenceRecord[] SortedReferences(LinkStore store) =>
         [.. store.ReadReferences().OrderBy(r => r.RecordId, StringComparer.Ordinal)];
 
+    /// <summary><see cref="SortedReferences"/>, read aside (<see cref="ReadAside"/>).</summary>
+    internal static Task<ReferenceRecord[]> ReadReferencesAside(LinkStore store) => ReadAside(store, SortedReferences);
+
     /// <summary>
-    /// <see cref="SortedReferences"/>, read on another connection (<see cref="LinkStore.OpenSide"/>) and thread while
-    /// the caller goes on with <paramref name="store"/>: they see what it has committed.
+    /// What <paramref name="read"/> reads, on another connection (<see cref="LinkStore.OpenSide"/>) and thread while the
+    /// caller goes on with <paramref name="store"/>: it sees what the caller has committed.
     /// </summary>
-    internal static Task<ReferenceRecord[]> ReadReferencesAside(LinkStore store) => RunThread.Run(() =>
+    private static Task<T> ReadAside<T>(LinkStore store, Func<LinkStore, T> read) => RunThread.Run(() =>
     {
         using var side = store.OpenSide();
-        return SortedReferences(side);
+        return read(side);
     });
 
     /// <summary>Every current listing: this run's as read, the others as stored, in listing id order.</summary>
