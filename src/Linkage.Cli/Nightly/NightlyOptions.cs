@@ -42,11 +42,11 @@ internal sealed class NightlyOptions
             return (null, "--top must be at least 1");
         }
         var model = parse.GetValue(_model);
-        var engine = Task.Run(() => LinkCommand.CreateEngine(model, _knowledge.Names(parse), _knowledge.Places(parse)));
+        var engineLoading = Task.Run(() => LinkCommand.CreateEngine(model, _knowledge.Names(parse), _knowledge.Places(parse)));
         return (new NightlySettings(
             parse.GetValue(_inbox)!.FullName,
             parse.GetValue(_database) ?? LinkCommand.DefaultDatabase,
-            engine,
+            engineLoading,
             new LinkOptions { MaxCandidatesPerReference = top })
         {
             Wait = parse.GetValue(_wait),
