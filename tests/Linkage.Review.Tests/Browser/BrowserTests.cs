@@ -37,6 +37,8 @@ public class BrowserTests
 
         await page.ClickAsync("table.queue tbody tr:first-child a");
         await page.WaitForSelectorAsync("#decide");
+        // The shortcuts come from a deferred script: a key pressed before the page's load event can meet no handler.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var decided = new List<(string Url, string Status)>();
         foreach (var (key, status) in new[] { ("y", ReviewStatus.Confirmed), ("n", ReviewStatus.Rejected), ("u", ReviewStatus.Unsure) })
         {
