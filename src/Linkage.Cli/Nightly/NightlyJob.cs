@@ -52,6 +52,7 @@ internal static class NightlyJob
             }
             NightlyLog.Taking(logger, batch.References.Count, batch.Listings.Count);
             var total = Stopwatch.StartNew();
+            var memory = RunMemory.Now();
             var (request, rejects) = Read(batch, settings.Full ? LinkScope.Full : LinkScope.Incremental);
             var (id, _) = await RunThread.Run(() => LinkRun.Execute(
                 store, request, settings.Engine, settings.LinkOptions, null, started => runId = started, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -61,7 +62,7 @@ internal static class NightlyJob
                 RejectsFile.Write(Path.Combine(processed, "rejects.csv"), rejects);
             }
             NightlyLog.Moved(logger, processed);
-            LogCompleted(logger, store.GetRun(id)!, total.ElapsedMilliseconds);
+            LogCompleted(logger, store.GetRun(id)!, total.ElapsedMilliseconds, RunMemory.Since(memory));
             return NightlyOutcome.Completed;
         }
         catch (ShardMismatchException ex)
@@ -129,12 +130,13 @@ internal static class NightlyJob
         return (request, rejects);
     }
 
-    internal static void LogCompleted(ILogger logger, RunRecord run, long totalMs)
+    internal static void LogCompleted(ILogger logger, RunRecord run, long totalMs, RunMemory memory)
     {
         var c = run.Counts;
         NightlyLog.Completed(logger, run.RunId, c.ReferencesRead, c.ReferencesRejected, c.ReferencesNew, c.ReferencesChanged,
             c.ListingsRead, c.ListingsRejected, c.ListingsNew, c.ListingsChanged, c.ListingsVanished,
             c.CandidatePairs, c.PairsKept, c.PairsQueued, c.PairsFlagged, c.ReadMilliseconds, c.LinkMilliseconds, c.SaveMilliseconds, totalMs);
         NightlyLog.Scope(logger, run.RunId, run.LinkScope, c.ReferencesRelinked, c.PairsSkipped, c.PairsRetired);
+        NightlyLog.Memory(logger, run.RunId, memory.AllocatedBytes >> 20, memory.Gen0, memory.Gen1, memory.Gen2, (long)memory.Paused.TotalMilliseconds);
     }
 }

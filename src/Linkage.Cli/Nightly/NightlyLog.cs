@@ -51,4 +51,8 @@ internal static partial class NightlyLog
     [LoggerMessage(12, LogLevel.Information,
         "run {RunId} linked {Scope}: references relinked {ReferencesRelinked}, pairs left as stored {PairsSkipped}, retired {PairsRetired}")]
     public static partial void Scope(ILogger logger, long runId, string? scope, long referencesRelinked, long pairsSkipped, long pairsRetired);
+
+    [LoggerMessage(13, LogLevel.Information,
+        "run {RunId} memory: allocated {AllocatedMb} MB, collections gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}, paused {PausedMs} ms")]
+    public static partial void Memory(ILogger logger, long runId, long allocatedMb, int gen0, int gen1, int gen2, long pausedMs);
 }

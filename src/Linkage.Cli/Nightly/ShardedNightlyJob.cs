@@ -32,6 +32,7 @@ internal static class ShardedNightlyJob
             return NightlyOutcome.BadInput;
         }
         var total = System.Diagnostics.Stopwatch.StartNew();
+        var memory = RunMemory.Now();
         var name = shard.ToString();
         using var nightly = await TakeAsync(settings, () => RunLock.TryAcquireShared(settings.Database, NightlySettings.Kind), cancellationToken).ConfigureAwait(false);
         using var own = nightly is null ? null
@@ -83,7 +84,7 @@ internal static class ShardedNightlyJob
             }
             NightlyLog.Moved(logger, processed);
         }
-        NightlyJob.LogCompleted(logger, store.GetRun(run.RunId)!, total.ElapsedMilliseconds);
+        NightlyJob.LogCompleted(logger, store.GetRun(run.RunId)!, total.ElapsedMilliseconds, RunMemory.Since(memory));
         return NightlyOutcome.Completed;
     }
 

@@ -105,6 +105,11 @@ public sealed class NightlyCommandTests : IDisposable
         var decoded = DecodeJsonLines(output);
         AssertNoPersonalData(output + "\n" + decoded, references.Records.Select(r => r.Person).Concat(listings.Records.Select(l => l.Person)));
         Assert.Contains($"queued {run.Counts.PairsQueued}", output, StringComparison.Ordinal);
+
+        // The night runs within its allocation budget (NoCollectionRegion): it allocates, and nothing is collected.
+        var memory = JsonLines(output).Single(line => line.GetProperty("EventId").GetInt32() == 13).GetProperty("State");
+        Assert.True(memory.GetProperty("AllocatedMb").GetInt64() > 0, "the run's allocations are counted");
+        Assert.Equal(0, memory.GetProperty("Gen0").GetInt32() + memory.GetProperty("Gen1").GetInt32() + memory.GetProperty("Gen2").GetInt32());
     }
 
     [Fact]
@@ -163,16 +168,26 @@ public sealed class NightlyCommandTests : IDisposable
     /// </summary>
     private static string DecodeJsonLines(string output)
     {
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.NotEmpty(lines);
         var decoded = new System.Text.StringBuilder();
-        foreach (var line in lines)
+        foreach (var line in JsonLines(output))
         {
-            using var document = JsonDocument.Parse(line);
-            Assert.True(document.RootElement.TryGetProperty("EventId", out _), line);
-            AppendStrings(document.RootElement, decoded);
+            AppendStrings(line, decoded);
         }
         return decoded.ToString();
+    }
+
+    /// <summary>The output's log events, each line checked to be one.</summary>
+    private static List<JsonElement> JsonLines(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.NotEmpty(lines);
+        return [.. lines.Select(line =>
+        {
+            using var document = JsonDocument.Parse(line);
+            var element = document.RootElement.Clone();
+            Assert.True(element.TryGetProperty("EventId", out _), line);
+            return element;
+        })];
     }
 
     private static void AppendStrings(JsonElement element, System.Text.StringBuilder text)
