@@ -8,12 +8,6 @@ namespace Linkage.Cli.Commands;
 /// <summary><c>linkage nightly</c>: one run over the inbox, then exit; for cron, a systemd timer or a Kubernetes CronJob.</summary>
 internal static class NightlyCommand
 {
-    /// <summary>
-    /// What a night may allocate before collections start (<see cref="NoCollectionRegion"/>): the 1% night of the
-    /// 50k × 1M benchmark allocates about 700 MB in all; a larger night runs past it and collects as usual.
-    /// </summary>
-    internal const long CollectionBudget = 1L << 30;
-
     public static Command Create()
     {
         var options = new NightlyOptions();
@@ -30,8 +24,6 @@ internal static class NightlyCommand
         command.Options.Add(shard);
         command.SetAction((parse, commandToken) => ProcessShutdown.RunToEndAsync(async cancellationToken =>
         {
-            // One run per process, keeping nearly all it allocates: collections would mostly copy live objects.
-            using var noCollections = NoCollectionRegion.Enter(CollectionBudget);
             using var logging = LoggerFactory.Create(builder => builder.AddJsonLogs());
             var logger = logging.CreateLogger("Linkage.Nightly");
             var (settings, problem) = options.Settings(parse);
