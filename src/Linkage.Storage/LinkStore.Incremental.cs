@@ -218,7 +218,7 @@ public sealed partial class LinkStore
     internal List<ListingRecord> ReadListingRecords(IEnumerable<string> listingIds)
     {
         // Read in chunks, parsed together: parsing is spread over the cores only for many documents.
-        var documents = new List<(string Data, DateTimeOffset? ScrapedAt)>();
+        var documents = new List<(byte[] Data, DateTimeOffset? ScrapedAt)>();
         ReadChunked(listingIds, ids => $"""
             SELECT v.data, v.scraped_at FROM listing_versions v
             WHERE v.listing_id IN ({ids})

@@ -171,17 +171,12 @@ public sealed partial class LinkStore
             command.AddParameter("@p", parameter);
         }
         using var reader = command.ExecuteReader();
-        var documents = new List<string>();
+        var documents = new List<byte[]>();
         while (reader.Read())
         {
-            documents.Add(reader.GetString(0));
+            documents.Add(_dialect.Utf8Text(reader, 0));
         }
-        return Parsed(documents, data =>
-        {
-            using var document = JsonDocument.Parse(data);
-            var root = document.RootElement;
-            return new ReferenceRecord(Text(root, "record_id"), Person(root, observedOn: null));
-        });
+        return Parsed(documents, data => RecordDocuments.ReadReference(data));
     }
 
     /// <summary>
@@ -199,10 +194,10 @@ public sealed partial class LinkStore
     }
 
     /// <summary>Listings from a query whose first columns are a stored document and its scrape time.</summary>
-    private static List<ListingRecord> Listings(DbCommand command)
+    private List<ListingRecord> Listings(DbCommand command)
     {
         using var reader = command.ExecuteReader();
-        var documents = new List<(string Data, DateTimeOffset? ScrapedAt)>();
+        var documents = new List<(byte[] Data, DateTimeOffset? ScrapedAt)>();
         while (reader.Read())
         {
             documents.Add(ListingDocument(reader));
@@ -211,55 +206,8 @@ public sealed partial class LinkStore
     }
 
     /// <summary>A row whose first columns are a stored listing document and its scrape time.</summary>
-    private static (string Data, DateTimeOffset? ScrapedAt) ListingDocument(DbDataReader reader) => (reader.GetString(0), reader.NullableTime(1));
+    private (byte[] Data, DateTimeOffset? ScrapedAt) ListingDocument(DbDataReader reader) => (_dialect.Utf8Text(reader, 0), reader.NullableTime(1));
 
-    private static List<ListingRecord> ParseListings(List<(string Data, DateTimeOffset? ScrapedAt)> documents) =>
-        Parsed(documents, row =>
-        {
-            var scrapedAt = row.ScrapedAt;
-            using var document = JsonDocument.Parse(row.Data);
-            var root = document.RootElement;
-            return new ListingRecord(Text(root, "listing_id"), Person(root, scrapedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null))
-            {
-                Source = Text(root, "source"),
-                ScrapedAt = scrapedAt,
-                PlacementRegion = Text(root, "placement_region"),
-                Url = Text(root, "url"),
-            };
-        });
-
-    /// <summary>The inverse of <see cref="RecordDocuments"/>: the birth date is parsed again from the text kept.</summary>
-    private static PersonDetails Person(JsonElement root, DateOnly? observedOn)
-    {
-        var birthDate = Text(root, "birth_date");
-        return new PersonDetails
-        {
-            Surname = Text(root, "surname"),
-            GivenName = Text(root, "given_name"),
-            Patronymic = Text(root, "patronymic"),
-            Sex = Enum.TryParse<Sex>(Text(root, "sex"), out var sex) ? sex : Sex.Unknown,
-            BirthDateText = birthDate,
-            BirthDate = PartialDate.Parse(birthDate, observedOn, out _),
-            BirthPlace = Text(root, "birth_place"),
-            BirthRegion = Text(root, "birth_region"),
-            SiblingGroup = Text(root, "sibling_group"),
-            Notes = Text(root, "notes"),
-            ExtraFields = [.. Pairs(root, "extra").Select(p => new KeyValuePair<string, string>(p.Item1, p.Item2))],
-            Warnings = [.. Pairs(root, "warnings").Select(p => new FieldWarning(p.Item1, p.Item2))],
-        };
-    }
-
-    private static string Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
-
-    private static IEnumerable<(string, string)> Pairs(JsonElement root, string name)
-    {
-        if (!root.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
-        {
-            return [];
-        }
-        return [.. array.EnumerateArray()
-            .Where(p => p.ValueKind == JsonValueKind.Array && p.GetArrayLength() == 2)
-            .Select(p => (p[0].GetString() ?? string.Empty, p[1].GetString() ?? string.Empty))];
-    }
+    private static List<ListingRecord> ParseListings(List<(byte[] Data, DateTimeOffset? ScrapedAt)> documents) =>
+        Parsed(documents, row => RecordDocuments.ReadListing(row.Data, row.ScrapedAt));
 }

@@ -82,4 +82,49 @@ public class RecordDocumentsTests
 
         Assert.Equal(Reference("record_id", reference.RecordId, reference.Person), RecordDocuments.Write(reference).Document);
     }
+
+    [Theory]
+    [InlineData("Кристина")]
+    [InlineData(Hostile)]
+    public void A_written_document_reads_back_as_the_record(string text)
+    {
+        var listing = new ListingRecord("L\"1", Person(text)) { Source = "usynovite", PlacementRegion = text, Url = "https://example.org/?a=1&b=<2>" };
+        var scrapedAt = new DateTimeOffset(2024, 5, 2, 3, 4, 5, TimeSpan.Zero);
+        var reference = new ReferenceRecord("R-1", Person(text) with { BirthDateText = "2013", BirthDate = new PartialDate(2013, 0, 0) });
+
+        var readListing = RecordDocuments.ReadListing(Encoding.UTF8.GetBytes(RecordDocuments.Write(listing).Document), scrapedAt);
+        var readReference = RecordDocuments.ReadReference(Encoding.UTF8.GetBytes(RecordDocuments.Write(reference).Document));
+
+        Assert.Equal((listing.ListingId, listing.Source, listing.PlacementRegion, listing.Url, (DateTimeOffset?)scrapedAt),
+            (readListing.ListingId, readListing.Source, readListing.PlacementRegion, readListing.Url, readListing.ScrapedAt));
+        AssertSamePerson(listing.Person, readListing.Person);
+        Assert.Equal(reference.RecordId, readReference.RecordId);
+        AssertSamePerson(reference.Person, readReference.Person);
+    }
+
+    [Fact]
+    public void A_document_read_leniently_takes_what_is_missing_or_malformed_as_empty()
+    {
+        var document = """
+            {"unknown": {"nested": [1, {"surname": "not this one"}]}, "listing_id": "L-2", "surname": 7, "given_name": null,
+             "sex": "Female", "birth_date": "2015-06", "source": ["x"],
+             "extra": [["eye_colour", "карие"], ["only one"], "not a pair", ["a", 1], ["hair", null], ["x", "y", "z"]],
+             "warnings": {"not": "an array"}, "notes": "примітка"}
+            """;
+
+        var listing = RecordDocuments.ReadListing(Encoding.UTF8.GetBytes(document), null);
+
+        Assert.Equal(("L-2", "", "", "", ""), (listing.ListingId, listing.Person.Surname, listing.Person.GivenName, listing.Source, listing.Person.BirthPlace));
+        Assert.Equal((Sex.Female, new PartialDate(2015, 6, 0), "примітка"), (listing.Person.Sex, listing.Person.BirthDate, listing.Person.Notes));
+        Assert.Equal([new("eye_colour", "карие"), new("hair", "")], listing.Person.ExtraFields);
+        Assert.Empty(listing.Person.Warnings);
+        Assert.Throws<JsonException>(() => RecordDocuments.ReadReference("[\"not an object\"]"u8));
+    }
+
+    private static void AssertSamePerson(PersonDetails expected, PersonDetails actual)
+    {
+        Assert.Equal(expected with { ExtraFields = [], Warnings = [] }, actual with { ExtraFields = [], Warnings = [] });
+        Assert.Equal(expected.ExtraFields, actual.ExtraFields);
+        Assert.Equal(expected.Warnings, actual.Warnings);
+    }
 }

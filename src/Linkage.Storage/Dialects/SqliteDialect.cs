@@ -87,6 +87,9 @@ internal sealed class SqliteDialect : StoreDialect
         }
     }
 
+    /// <summary>SQLite hands over a text value's bytes as stored (UTF-8), with no string made and encoded back.</summary>
+    public override byte[] Utf8Text(DbDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
+
     /// <summary>BEGIN IMMEDIATE (the default of Microsoft.Data.Sqlite): the write lock is taken at once, so two
     /// writers queue on the busy timeout instead of one failing when it upgrades a read lock.</summary>
     public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);

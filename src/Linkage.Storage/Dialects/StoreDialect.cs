@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 
 namespace Linkage.Storage.Dialects;
 
@@ -44,6 +45,9 @@ internal abstract class StoreDialect
     /// (PostgreSQL commits a run's few large transactions at little cost).
     /// </summary>
     public virtual IDisposable BulkWriting(DbConnection connection) => NoSettings.Instance;
+
+    /// <summary>A text column's value as UTF-8 bytes, for a parser that reads them directly.</summary>
+    public virtual byte[] Utf8Text(DbDataReader reader, int ordinal) => Encoding.UTF8.GetBytes(reader.GetString(ordinal));
 
     public string Translate(string portableSql)
     {
