@@ -49,16 +49,19 @@ internal sealed class SqliteDialect : StoreDialect
     /// keeps their pages in memory instead of spilling and re-reading them, and synchronous NORMAL (safe with the
     /// write-ahead log: a power cut may lose the last commits, never corrupt the file) skips an fsync per commit.
     /// An incremental run reads stored pairs and listings scattered over the file: a memory map of up to 4 GB reads
-    /// them without a system call per page. The connection's own settings come back afterwards, so reviewers'
-    /// decisions are synced as before.
+    /// them without a system call per page. A statement that writes many rows inside the run's transaction keeps the
+    /// pages it changes in a statement journal, so that a failing row undoes only that statement: with temporary
+    /// files in memory that journal is not written to a file page by page (on the 1% night it wrote 380 MB).
+    /// The connection's own settings come back afterwards, so reviewers' decisions are synced as before.
     /// </summary>
     public override IDisposable BulkWriting(DbConnection connection)
     {
         var synchronous = Pragma(connection, "synchronous");
         var cacheSize = Pragma(connection, "cache_size");
         var mmapSize = Pragma(connection, "mmap_size");
-        SetPragmas(connection, "NORMAL", "-262144", "4294967296");
-        return new RestorePragmas(connection, synchronous, cacheSize, mmapSize);
+        var tempStore = Pragma(connection, "temp_store");
+        SetPragmas(connection, "NORMAL", "-262144", "4294967296", "MEMORY");
+        return new RestorePragmas(connection, synchronous, cacheSize, mmapSize, tempStore);
     }
 
     private static string Pragma(DbConnection connection, string name)
@@ -69,20 +72,21 @@ internal sealed class SqliteDialect : StoreDialect
     }
 
     /// <summary>Values come from this class or from the database itself (integers), never from input.</summary>
-    private static void SetPragmas(DbConnection connection, string synchronous, string cacheSize, string mmapSize)
+    private static void SetPragmas(DbConnection connection, string synchronous, string cacheSize, string mmapSize, string tempStore)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA synchronous = {synchronous}; PRAGMA cache_size = {cacheSize}; PRAGMA mmap_size = {mmapSize};";
+        command.CommandText =
+            $"PRAGMA synchronous = {synchronous}; PRAGMA cache_size = {cacheSize}; PRAGMA mmap_size = {mmapSize}; PRAGMA temp_store = {tempStore};";
         command.ExecuteNonQuery();
     }
 
-    private sealed class RestorePragmas(DbConnection connection, string synchronous, string cacheSize, string mmapSize) : IDisposable
+    private sealed class RestorePragmas(DbConnection connection, string synchronous, string cacheSize, string mmapSize, string tempStore) : IDisposable
     {
         public void Dispose()
         {
             if (connection.State == System.Data.ConnectionState.Open)
             {
-                SetPragmas(connection, synchronous, cacheSize, mmapSize);
+                SetPragmas(connection, synchronous, cacheSize, mmapSize, tempStore);
             }
         }
     }
