@@ -256,8 +256,10 @@ internal sealed class PreparedPeople : IBlockingKeySource
     }
 
     /// <summary>Every part of a resolved place that levelling reads.</summary>
+    /// <summary>Formatted by an interpolation handler: <see cref="FormattableString"/> boxed each part, per record prepared.</summary>
     private static string PlaceText(Places.PlaceRef place) =>
-        FormattableString.Invariant($"{place.SettlementId}|{place.RaionId}|{place.OblastId}|{(int)place.Traits}|{place.NameKey}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{place.SettlementId}|{place.RaionId}|{place.OblastId}|{(int)place.Traits}|{place.NameKey}");
 
     /// <summary>Every part of a name's forms that levelling reads.</summary>
     private static string ValueText(NameForms forms) =>
