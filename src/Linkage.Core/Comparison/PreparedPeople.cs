@@ -255,8 +255,10 @@ internal sealed class PreparedPeople : IBlockingKeySource
         }
     }
 
-    /// <summary>Every part of a resolved place that levelling reads.</summary>
-    /// <summary>Formatted by an interpolation handler: <see cref="FormattableString"/> boxed each part, per record prepared.</summary>
+    /// <summary>
+    /// Every part of a resolved place that levelling reads, formatted by an interpolation handler
+    /// (<see cref="FormattableString"/> boxed each part, for every record prepared).
+    /// </summary>
     private static string PlaceText(Places.PlaceRef place) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{place.SettlementId}|{place.RaionId}|{place.OblastId}|{(int)place.Traits}|{place.NameKey}");
