@@ -236,6 +236,9 @@ public sealed partial class LinkStore
     internal Dictionary<(string, string), StoredPair> ReadCurrentPairs(IEnumerable<ReferenceRecord> references)
     {
         var pairs = new Dictionary<(string, string), StoredPair>();
+        // Every pair read is kept until the run ends: one string per reference and per sibling group, not per pair.
+        var reference = string.Empty;
+        var siblingGroups = new Dictionary<string, string>(StringComparer.Ordinal);
         ReadChunked(references.Select(r => r.RecordId), ids => $"""
             SELECT reference_id, listing_id, match_probability, match_weight, comparison_weight, machine_decision, levels,
                 CASE WHEN comparison_weight <> match_weight THEN evidence END, listing_sibling_group
@@ -243,9 +246,17 @@ public sealed partial class LinkStore
             WHERE retired_run_id IS NULL AND reference_id IN ({ids})
             """, reader =>
         {
-            var reference = reader.GetString(0);
+            if (reader.GetString(0) is var read && read != reference)
+            {
+                reference = read;
+            }
             var listing = reader.GetString(1);
-            var evidence = reader.NullableString(7);
+            var siblingGroup = reader.NullableString(8) ?? string.Empty;
+            if (siblingGroup.Length > 0 && !siblingGroups.TryAdd(siblingGroup, siblingGroup))
+            {
+                siblingGroup = siblingGroups[siblingGroup];
+            }
+            var columns = new StoredPairColumns(this, reference, listing, reader.NullableString(7));
             pairs[(reference, listing)] = new StoredPair(new CandidateMatch
             {
                 ReferenceId = reference,
@@ -257,15 +268,15 @@ public sealed partial class LinkStore
                 ComparisonWeight = reader.GetDouble(4),
                 Decision = Machine(reader.GetString(5)),
                 Levels = ParseLevels(reader.GetString(6)),
-                Evidence = new StoredJsonList<FieldEvidence>(evidence is null ? () => PairColumn(reference, listing, "evidence") : () => evidence),
-                BlockingRules = new StoredJsonList<string>(() => PairColumn(reference, listing, "blocking_rules")),
-                ListingSiblingGroup = reader.NullableString(8) ?? string.Empty,
+                Evidence = new StoredJsonList<FieldEvidence>(columns, StoredPairColumns.Evidence),
+                BlockingRules = new StoredJsonList<string>(columns, StoredPairColumns.BlockingRules),
+                ListingSiblingGroup = siblingGroup,
             });
         });
         return pairs;
     }
 
-    private string PairColumn(string referenceId, string listingId, string column)
+    internal string PairColumn(string referenceId, string listingId, string column)
     {
         using var command = Command($"SELECT {column} FROM candidate_pairs WHERE reference_id = @reference AND listing_id = @listing");
         command.AddParameter("@reference", referenceId);
