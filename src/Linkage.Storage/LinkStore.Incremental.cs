@@ -246,7 +246,8 @@ public sealed partial class LinkStore
             WHERE retired_run_id IS NULL AND reference_id IN ({ids})
             """, reader =>
         {
-            if (reader.GetString(0) is var read && read != reference)
+            var read = reader.GetString(0);
+            if (read != reference)
             {
                 reference = read;
             }
